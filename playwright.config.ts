@@ -1,0 +1,35 @@
+import { defineConfig } from '@playwright/test';
+
+const PORT = Number(process.env.TEST_PORT ?? 4173);
+
+/** Debian's Chromium: browsers cannot be downloaded on our machines. */
+const chromium = {
+	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+	args: [
+		'--no-sandbox',
+		'--disable-gpu',
+		'--disable-quic',
+		'--no-first-run',
+		'--disable-background-networking',
+		'--disable-component-update',
+		'--disable-sync'
+	]
+};
+
+export default defineConfig({
+	timeout: 30_000,
+	workers: 2,
+	reporter: process.env.CI ? 'line' : 'list',
+	use: { baseURL: `http://127.0.0.1:${PORT}`, launchOptions: chromium },
+	webServer: {
+		command: 'node tests/support/start-test-server.mjs',
+		url: `http://127.0.0.1:${PORT}/api/health`,
+		timeout: 120_000,
+		reuseExistingServer: false,
+		env: { PORT: String(PORT), HOST: '127.0.0.1' }
+	},
+	projects: [
+		{ name: 'integration', testDir: 'tests/integration', testMatch: '**/*.spec.ts' },
+		{ name: 'e2e', testDir: 'tests/e2e', testMatch: '**/*.e2e.ts' }
+	]
+});

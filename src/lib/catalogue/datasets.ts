@@ -1,0 +1,133 @@
+/**
+ * The stored datasets and their additive facts. Everything else (indicators, CSV validation,
+ * the database schema) is derived from this one description.
+ */
+
+export type DatasetKind = 'koperasi' | 'pembiayaan' | 'jangkauan_pasar' | 'penduduk';
+
+export type FactUnit = 'unit' | 'orang' | 'rupiah';
+
+export interface FactDefinition {
+	/** Column name in CSV files and in DuckDB. */
+	id: string;
+	unit: FactUnit;
+	/** Some facts (SHU: a loss year) may legitimately be negative. */
+	allowNegative?: boolean;
+	/** English header synonyms accepted on upload, besides the id itself. */
+	aliases: string[];
+}
+
+export interface DatasetDefinition {
+	kind: DatasetKind;
+	label: { id: string; en: string };
+	/** Optional breakdown column; `semua` means the row covers the whole region. */
+	dimension?: { id: string; aliases: string[]; allValue: 'semua' };
+	/** Whether rows may describe single cooperatives (id_koperasi, nama_koperasi). */
+	perCooperative: boolean;
+	facts: readonly FactDefinition[];
+}
+
+const count = (id: string, aliases: string[] = []): FactDefinition => ({ id, unit: 'unit', aliases });
+const persons = (id: string, aliases: string[] = []): FactDefinition => ({
+	id,
+	unit: 'orang',
+	aliases
+});
+const rupiah = (id: string, aliases: string[] = [], allowNegative = false): FactDefinition => ({
+	id,
+	unit: 'rupiah',
+	aliases,
+	allowNegative
+});
+
+export const DATASETS = {
+	koperasi: {
+		kind: 'koperasi',
+		label: { id: 'Koperasi', en: 'Cooperatives' },
+		dimension: {
+			id: 'jenis_koperasi',
+			aliases: ['cooperative_type', 'jenis', 'type'],
+			allValue: 'semua'
+		},
+		perCooperative: true,
+		facts: [
+			count('jumlah_koperasi', ['cooperatives', 'total_cooperatives']),
+			count('koperasi_aktif', ['active_cooperatives', 'active']),
+			count('koperasi_rat', ['cooperatives_with_rat', 'rat']),
+			persons('jumlah_anggota', ['members', 'anggota']),
+			persons('jumlah_manajer', ['managers', 'manajer']),
+			persons('jumlah_karyawan', ['employees', 'karyawan'])
+		]
+	},
+	pembiayaan: {
+		kind: 'pembiayaan',
+		label: { id: 'Pembiayaan', en: 'Financing' },
+		perCooperative: true,
+		facts: [
+			rupiah('modal_sendiri', ['own_capital', 'equity']),
+			rupiah('modal_luar', ['outside_capital', 'borrowed_capital']),
+			rupiah('aset', ['assets', 'total_assets']),
+			rupiah('volume_usaha', ['business_volume', 'turnover']),
+			rupiah('shu', ['surplus', 'sisa_hasil_usaha'], true),
+			rupiah('pinjaman_diberikan', ['loans_disbursed', 'loans']),
+			rupiah('kur_realisasi', ['kur_disbursed', 'kur']),
+			persons('kur_debitur', ['kur_debtors'])
+		]
+	},
+	jangkauan_pasar: {
+		kind: 'jangkauan_pasar',
+		label: { id: 'Jangkauan pasar', en: 'Market reach' },
+		dimension: {
+			id: 'kategori_usaha',
+			aliases: ['business_category', 'kategori', 'category'],
+			allValue: 'semua'
+		},
+		perCooperative: false,
+		facts: [
+			count('jumlah_umkm', ['msme', 'umkm', 'msmes']),
+			count('umkm_pemasaran_luar_daerah', ['msme_selling_outside_region']),
+			count('umkm_ekspor', ['msme_exporting', 'exporters']),
+			count('umkm_daring', ['msme_online', 'online']),
+			rupiah('penjualan_total', ['total_sales', 'sales']),
+			rupiah('penjualan_luar_daerah', ['sales_outside_region']),
+			rupiah('nilai_ekspor', ['export_value', 'exports']),
+			count('galeri_produk', ['product_galleries', 'galleries']),
+			count('keikutsertaan_pameran', ['exhibition_participations', 'exhibitions'])
+		]
+	},
+	penduduk: {
+		kind: 'penduduk',
+		label: { id: 'Penduduk', en: 'Population' },
+		perCooperative: false,
+		facts: [persons('jumlah_penduduk', ['population', 'penduduk'])]
+	}
+} as const satisfies Record<DatasetKind, DatasetDefinition>;
+
+export const DATASET_KINDS = Object.keys(DATASETS) as DatasetKind[];
+
+export const FACT_DATASETS = ['koperasi', 'pembiayaan', 'jangkauan_pasar'] as const;
+
+export type FactId = (typeof DATASETS)[DatasetKind]['facts'][number]['id'];
+
+export const DATA_STATUSES = ['resmi', 'estimasi', 'sintetis'] as const;
+export type DataStatus = (typeof DATA_STATUSES)[number];
+
+/** Worst status wins when figures of different standing are combined. */
+export const STATUS_RANK: Record<DataStatus, number> = { resmi: 0, estimasi: 1, sintetis: 2 };
+
+export function isDatasetKind(value: string): value is DatasetKind {
+	return Object.hasOwn(DATASETS, value);
+}
+
+export function datasetOfFact(fact: FactId): DatasetDefinition {
+	for (const kind of DATASET_KINDS) {
+		if (DATASETS[kind].facts.some((f) => f.id === fact)) return DATASETS[kind];
+	}
+	throw new Error(`Unknown fact ${fact}`);
+}
+
+export function factDefinition(fact: FactId): FactDefinition {
+	const found = datasetOfFact(fact).facts.find((f) => f.id === fact);
+	if (!found) throw new Error(`Unknown fact ${fact}`);
+	return found;
+}

@@ -1,0 +1,103 @@
+/**
+ * CSV text → header and string cells, with the dialect found. Cells stay text: converting them
+ * is validation's job, so the browser preview and the server verdict cannot drift apart.
+ */
+import Papa from 'papaparse';
+import { problem, type Problem } from './problem';
+
+export type Delimiter = ',' | ';' | '\t';
+
+export interface ParsedCsv {
+	header: string[];
+	/** Data rows; `lines[i]` is the spreadsheet line of `rows[i]` (the header is line 1). */
+	rows: string[][];
+	lines: number[];
+	delimiter: Delimiter;
+	problems: Problem[];
+}
+
+const DELIMITERS: Delimiter[] = [',', ';', '\t'];
+
+/** The delimiter that splits the header line into the most fields. */
+export function detectDelimiter(text: string): Delimiter {
+	const firstLine = text.slice(0, text.search(/\r?\n|$/));
+	let best: Delimiter = ',';
+	let bestCount = 0;
+	for (const d of DELIMITERS) {
+		const count = firstLine.split(d).length - 1;
+		if (count > bestCount) {
+			best = d;
+			bestCount = count;
+		}
+	}
+	return best;
+}
+
+export function parseCsv(input: string): ParsedCsv {
+	const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+	const delimiter = detectDelimiter(text);
+	const result = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
+	const problems: Problem[] = [];
+	const [headerRow, ...body] = result.data;
+	const header = (headerRow ?? []).map((h) => h.trim());
+	if (header.length === 0 || header.every((h) => h === '')) {
+		problems.push(
+			problem(1, '', '', {
+				id: 'Berkas kosong atau tidak punya baris judul kolom.',
+				en: 'The file is empty or has no header row.'
+			}, {
+				id: 'Baris pertama harus berisi nama kolom, misalnya kode_wilayah;tahun;…',
+				en: 'The first line must hold column names, e.g. kode_wilayah,tahun,…'
+			})
+		);
+		return { header: [], rows: [], lines: [], delimiter, problems };
+	}
+	// Papa counts rows, not lines: a quoted cell may span lines, so track lines from the cursor.
+	const rows: string[][] = [];
+	const lines: number[] = [];
+	let line = 1;
+	for (const row of body) {
+		const start = line + 1;
+		line = start + embeddedLineBreaks(row);
+		if (row.every((c) => c.trim() === '')) continue;
+		if (row.length !== header.length) {
+			problems.push(
+				problem(
+					start,
+					'',
+					row.join(delimiter).slice(0, 80),
+					{
+						id: `Baris berisi ${row.length} kolom, padahal judul berisi ${header.length}.`,
+						en: `The row has ${row.length} fields but the header has ${header.length}.`
+					},
+					{
+						id: 'Periksa pemisah kolom dan tanda kutip pada baris ini.',
+						en: 'Check the delimiters and quotes on this line.'
+					}
+				)
+			);
+			continue;
+		}
+		rows.push(row);
+		lines.push(start);
+	}
+	for (const error of result.errors) {
+		if (error.type === 'FieldMismatch') continue;
+		problems.push(
+			problem((error.row ?? 0) + 1, '', '', {
+				id: `CSV tidak dapat dibaca: ${error.message}.`,
+				en: `The CSV cannot be read: ${error.message}.`
+			}, {
+				id: 'Periksa tanda kutip yang tidak ditutup.',
+				en: 'Look for an unclosed quote.'
+			})
+		);
+	}
+	return { header, rows, lines, delimiter, problems };
+}
+
+function embeddedLineBreaks(row: string[]): number {
+	let n = 0;
+	for (const cell of row) n += cell.split('\n').length - 1;
+	return n;
+}

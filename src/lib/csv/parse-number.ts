@@ -1,0 +1,87 @@
+/**
+ * Reading numbers as Indonesian and English spreadsheets write them. `1.234.567,89` (id) and
+ * `1,234,567.89` (en) are both common; `12.345` alone could be either, so it is never guessed.
+ */
+
+export type NumberConvention = 'id' | 'en';
+
+export type NumberReading =
+	| { kind: 'number'; value: number }
+	| { kind: 'empty' }
+	| { kind: 'invalid' };
+
+/** BPS table symbols: nil, not available, confidential. They mean "no figure", not zero. */
+export const NULL_SYMBOLS = new Set(['-', '–', '—', '...', '…', 'x', 'X', 'NA', 'N/A', 'n/a']);
+
+const PATTERNS: Record<NumberConvention, RegExp> = {
+	id: /^(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$/,
+	en: /^(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/
+};
+
+/** Removes what decorates a number without changing it: spaces, NBSP, a Rupiah prefix. */
+function strip(raw: string): { body: string; negative: boolean } {
+	let text = raw.replace(/[\s\u00a0\u202f]/g, '');
+	let negative = false;
+	if (/^\(.*\)$/.test(text)) {
+		negative = true;
+		text = text.slice(1, -1);
+	}
+	if (/^[-−]/.test(text) && text.length > 1) {
+		negative = !negative;
+		text = text.slice(1);
+	}
+	text = text.replace(/^(rp\.?|idr)/i, '');
+	return { body: text, negative };
+}
+
+export function parseNumber(raw: string, convention: NumberConvention): NumberReading {
+	const trimmed = raw.trim();
+	if (trimmed === '' || NULL_SYMBOLS.has(trimmed)) return { kind: 'empty' };
+	const { body, negative } = strip(trimmed);
+	if (!PATTERNS[convention].test(body)) return { kind: 'invalid' };
+	const [thousands, decimal] = convention === 'id' ? ['.', ','] : [',', '.'];
+	const normalised = body.split(thousands).join('').replace(decimal, '.');
+	const value = Number(normalised);
+	if (!Number.isFinite(value)) return { kind: 'invalid' };
+	return { kind: 'number', value: negative ? -value : value };
+}
+
+export type ConventionEvidence = NumberConvention | 'ambiguous' | 'plain' | 'invalid';
+
+/** What one cell says about the convention it was written in. */
+export function conventionOf(raw: string): ConventionEvidence {
+	const trimmed = raw.trim();
+	if (trimmed === '' || NULL_SYMBOLS.has(trimmed)) return 'plain';
+	const { body } = strip(trimmed);
+	const fitsId = PATTERNS.id.test(body);
+	const fitsEn = PATTERNS.en.test(body);
+	if (fitsId && fitsEn) return /[.,]/.test(body) ? 'ambiguous' : 'plain';
+	if (fitsId) return 'id';
+	if (fitsEn) return 'en';
+	return 'invalid';
+}
+
+export type ColumnConvention =
+	| { kind: 'decided'; convention: NumberConvention }
+	| { kind: 'plain' }
+	| { kind: 'ambiguous'; example: string }
+	| { kind: 'mixed'; idExample: string; enExample: string };
+
+/** Decides a column's convention from all its cells; ambiguity is reported, not resolved. */
+export function detectColumnConvention(values: Iterable<string>): ColumnConvention {
+	let idExample: string | undefined;
+	let enExample: string | undefined;
+	let ambiguousExample: string | undefined;
+	for (const raw of values) {
+		const evidence = conventionOf(raw);
+		if (evidence === 'id') idExample ??= raw;
+		else if (evidence === 'en') enExample ??= raw;
+		else if (evidence === 'ambiguous') ambiguousExample ??= raw;
+	}
+	if (idExample !== undefined && enExample !== undefined)
+		return { kind: 'mixed', idExample, enExample };
+	if (idExample !== undefined) return { kind: 'decided', convention: 'id' };
+	if (enExample !== undefined) return { kind: 'decided', convention: 'en' };
+	if (ambiguousExample !== undefined) return { kind: 'ambiguous', example: ambiguousExample };
+	return { kind: 'plain' };
+}

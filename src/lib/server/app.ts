@@ -1,0 +1,72 @@
+/**
+ * The server's long-lived state: the database and the region list. Started once by the init hook;
+ * every request handler reaches it through `getApp()`.
+ */
+import { readConfig, type Config } from './config';
+import { openDatabase, type Database } from './duckdb/database';
+import { migrate } from './duckdb/schema';
+import { loadBundledIfEmpty } from './ingest/load-bundled';
+import { readRegions } from './regions';
+import type { Region } from '$lib/regions/region';
+
+export interface AppContext {
+	config: Config;
+	db: Database;
+	regions: Region[];
+	regionByCode: Map<string, Region>;
+}
+
+let started: Promise<AppContext> | undefined;
+
+async function start(): Promise<AppContext> {
+	const config = readConfig();
+	const began = performance.now();
+	const db = await openDatabase({
+		path: config.databasePath,
+		threads: config.duckdbThreads,
+		memoryLimit: config.duckdbMemoryLimit,
+		maxConcurrent: config.maxConcurrentQueries
+	});
+	const { loaded, rows } = await db.withConnection(async (connection) => {
+		await migrate(connection);
+		return loadBundledIfEmpty(connection, config.datasetsDir);
+	});
+	const regions = await db.withConnection(readRegions);
+	const ms = Math.round(performance.now() - began);
+	console.info(
+		loaded
+			? `Database ${config.databasePath} created and loaded with ${rows} rows from ${config.datasetsDir} in ${ms} ms`
+			: `Database ${config.databasePath} opened in ${ms} ms`
+	);
+	return { config, db, regions, regionByCode: new Map(regions.map((r) => [r.code, r])) };
+}
+
+export function startApp(): Promise<AppContext> {
+	started ??= start();
+	return started;
+}
+
+export function getApp(): Promise<AppContext> {
+	return startApp();
+}
+
+export async function stopApp(): Promise<void> {
+	if (!started) return;
+	const app = await started.catch(() => undefined);
+	app?.db.close();
+	started = undefined;
+}
+
+/** First and last year that any fact dataset holds. */
+export async function dataYears(app: AppContext): Promise<{ from: number; to: number }> {
+	return app.db.withConnection(async (connection) => {
+		const reader = await connection.runAndReadAll(`
+      SELECT min(tahun)::INTEGER, max(tahun)::INTEGER FROM (
+        SELECT tahun FROM koperasi WHERE diganti_oleh IS NULL
+        UNION ALL SELECT tahun FROM pembiayaan WHERE diganti_oleh IS NULL
+        UNION ALL SELECT tahun FROM jangkauan_pasar WHERE diganti_oleh IS NULL)`);
+		const [from, to] = reader.getRows()[0] ?? [];
+		const fallback = new Date().getFullYear();
+		return { from: Number(from ?? fallback), to: Number(to ?? fallback) };
+	});
+}

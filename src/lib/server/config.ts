@@ -1,0 +1,31 @@
+/** Server settings, read once from the environment and checked at start-up. */
+import path from 'node:path';
+
+export interface Config {
+	databasePath: string;
+	datasetsDir: string;
+	duckdbThreads: number;
+	duckdbMemoryLimit: string;
+	/** How many DuckDB calls may run at once: each holds one libuv worker thread. */
+	maxConcurrentQueries: number;
+}
+
+function positiveInt(name: string, fallback: number): number {
+	const raw = process.env[name];
+	if (raw === undefined || raw === '') return fallback;
+	const value = Number(raw);
+	if (!Number.isInteger(value) || value < 1) {
+		throw new Error(`${name} must be a positive whole number, got "${raw}"`);
+	}
+	return value;
+}
+
+export function readConfig(): Config {
+	return {
+		databasePath: path.resolve(process.env.DATABASE_PATH || 'data/koperasi.duckdb'),
+		datasetsDir: path.resolve(process.env.DATASETS_DIR || 'datasets'),
+		duckdbThreads: positiveInt('DUCKDB_THREADS', 2),
+		duckdbMemoryLimit: process.env.DUCKDB_MEMORY_LIMIT || '2GB',
+		maxConcurrentQueries: positiveInt('MAX_CONCURRENT_QUERIES', 3)
+	};
+}

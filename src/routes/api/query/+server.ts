@@ -1,0 +1,40 @@
+import { error, json } from '@sveltejs/kit';
+import { ARROW_MIME, encodeQueryRows } from '$lib/arrow/codec';
+import { writeCsv } from '$lib/csv/write-csv';
+import { parseIndicatorQuery, QUERY_COLUMNS } from '$lib/query/indicator-query';
+import { dataYears, getApp } from '$lib/server/app';
+import { runIndicatorQuery } from '$lib/server/query/run-indicator-query';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = async ({ url }) => {
+	const app = await getApp();
+	const parsed = parseIndicatorQuery(url.searchParams, await dataYears(app));
+	if (!parsed.ok) error(400, parsed.error);
+	const unknown = parsed.query.regions.find((code) => !app.regionByCode.has(code));
+	if (unknown !== undefined) error(400, `Unknown region "${unknown}"`);
+
+	const rows = await runIndicatorQuery(app.db, parsed.query);
+	const { indicator, per, from, to } = parsed.query;
+	const meta = { indicator: indicator.id, unit: indicator.unit, per, from, to };
+
+	if (parsed.format === 'arrow') {
+		// tableToIPC allocates a fresh ArrayBuffer, never a SharedArrayBuffer.
+		const bytes = encodeQueryRows(rows) as Uint8Array<ArrayBuffer>;
+		return new Response(bytes, {
+			headers: { 'Content-Type': ARROW_MIME, 'Cache-Control': 'no-store' }
+		});
+	}
+	if (parsed.format === 'csv') {
+		const body = writeCsv(
+			QUERY_COLUMNS,
+			rows.map((row) => QUERY_COLUMNS.map((c) => row[c]))
+		);
+		return new Response(body, {
+			headers: {
+				'Content-Type': 'text/csv; charset=utf-8',
+				'Content-Disposition': `attachment; filename="${indicator.id}_${per}_${from}-${to}.csv"`
+			}
+		});
+	}
+	return json({ ...meta, columns: QUERY_COLUMNS, rows });
+};

@@ -1,0 +1,11 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	plugins: [sveltekit()],
+	test: {
+		expect: { requireAssertions: true },
+		include: ['src/**/*.spec.ts', 'tests/unit/**/*.spec.ts'],
+		environment: 'node'
+	}
+});
