@@ -1,3 +1,5 @@
+import type { SessionUser } from '$lib/auth/roles';
+
 declare global {
 	namespace App {
 		interface Error {
@@ -6,6 +8,7 @@ declare global {
 		}
 		interface Locals {
 			requestId: string;
+			user: SessionUser | null;
 		}
 	}
 }

@@ -8,12 +8,19 @@ import { migrate } from './duckdb/schema';
 import { loadBundledIfEmpty } from './ingest/load-bundled';
 import { readRegions } from './regions';
 import type { Region } from '$lib/regions/region';
+import { createRegionResolver, type RegionResolver } from '$lib/regions/resolve-region';
+import { Semaphore } from './duckdb/semaphore';
+import { LoginThrottle } from './auth/throttle';
 
 export interface AppContext {
 	config: Config;
 	db: Database;
 	regions: Region[];
 	regionByCode: Map<string, Region>;
+	resolveRegion: RegionResolver;
+	/** Uploads and undos run one at a time: DuckDB aborts concurrent conflicting writers. */
+	writeLock: Semaphore;
+	loginThrottle: LoginThrottle;
 }
 
 let started: Promise<AppContext> | undefined;
@@ -38,7 +45,15 @@ async function start(): Promise<AppContext> {
 			? `Database ${config.databasePath} created and loaded with ${rows} rows from ${config.datasetsDir} in ${ms} ms`
 			: `Database ${config.databasePath} opened in ${ms} ms`
 	);
-	return { config, db, regions, regionByCode: new Map(regions.map((r) => [r.code, r])) };
+	return {
+		config,
+		db,
+		regions,
+		regionByCode: new Map(regions.map((r) => [r.code, r])),
+		resolveRegion: createRegionResolver(regions),
+		writeLock: new Semaphore(1),
+		loginThrottle: new LoginThrottle()
+	};
 }
 
 export function startApp(): Promise<AppContext> {

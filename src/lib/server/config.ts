@@ -8,6 +8,12 @@ export interface Config {
 	duckdbMemoryLimit: string;
 	/** How many DuckDB calls may run at once: each holds one libuv worker thread. */
 	maxConcurrentQueries: number;
+	/** Original files of uploads, under generated names. */
+	uploadsDir: string;
+	/** Largest CSV accepted, in bytes (adapter-node's BODY_SIZE_LIMIT must be a little above). */
+	uploadLimitBytes: number;
+	/** When true, even reading the dashboards needs a login. */
+	requireLogin: boolean;
 }
 
 function positiveInt(name: string, fallback: number): number {
@@ -21,8 +27,12 @@ function positiveInt(name: string, fallback: number): number {
 }
 
 export function readConfig(): Config {
+	const databasePath = path.resolve(process.env.DATABASE_PATH || 'data/koperasi.duckdb');
 	return {
-		databasePath: path.resolve(process.env.DATABASE_PATH || 'data/koperasi.duckdb'),
+		databasePath,
+		uploadsDir: path.resolve(process.env.UPLOADS_DIR || path.join(path.dirname(databasePath), 'uploads')),
+		uploadLimitBytes: positiveInt('UPLOAD_LIMIT_BYTES', 50 * 1024 * 1024),
+		requireLogin: process.env.REQUIRE_LOGIN === 'true' || process.env.REQUIRE_LOGIN === '1',
 		datasetsDir: path.resolve(process.env.DATASETS_DIR || 'datasets'),
 		duckdbThreads: positiveInt('DUCKDB_THREADS', 2),
 		duckdbMemoryLimit: process.env.DUCKDB_MEMORY_LIMIT || '2GB',

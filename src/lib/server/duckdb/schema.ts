@@ -28,6 +28,7 @@ function factTableDdl(kind: DatasetKind): string {
 	const columns = [
 		'versi INTEGER NOT NULL',
 		'diganti_oleh INTEGER',
+		'baris INTEGER',
 		'kode_wilayah VARCHAR NOT NULL',
 		'tahun SMALLINT NOT NULL',
 		...(dimension ? [`${quoteIdentifier(dimension)} VARCHAR NOT NULL`] : []),
@@ -64,7 +65,27 @@ export const SCHEMA_STATEMENTS: string[] = [
   oleh VARCHAR NOT NULL,
   waktu TIMESTAMPTZ NOT NULL DEFAULT now(),
   catatan_sumber VARCHAR,
+  berkas_tersimpan VARCHAR,
+  ringkasan VARCHAR,
   dibatalkan_pada TIMESTAMPTZ
+)`,
+	`CREATE TABLE IF NOT EXISTS pengguna (
+  nama VARCHAR PRIMARY KEY,
+  peran VARCHAR NOT NULL CHECK (peran IN ('viewer', 'analyst', 'admin')),
+  hash_sandi VARCHAR,
+  dibuat TIMESTAMPTZ NOT NULL DEFAULT now()
+)`,
+	`CREATE TABLE IF NOT EXISTS token_api (
+  hash VARCHAR PRIMARY KEY,
+  nama VARCHAR NOT NULL,
+  dibuat TIMESTAMPTZ NOT NULL DEFAULT now(),
+  dicabut TIMESTAMPTZ
+)`,
+	`CREATE TABLE IF NOT EXISTS sesi (
+  hash VARCHAR PRIMARY KEY,
+  nama VARCHAR NOT NULL,
+  dibuat TIMESTAMPTZ NOT NULL,
+  terakhir TIMESTAMPTZ NOT NULL
 )`,
 	...(Object.keys(DATASETS) as DatasetKind[]).map(factTableDdl)
 ];

@@ -50,6 +50,7 @@ export async function appendRecords(
 		for (const record of records) {
 			appender.appendInteger(versionId);
 			appender.appendNull();
+			appender.appendInteger(record.line);
 			appender.appendVarchar(record.kode_wilayah);
 			appender.appendSmallInt(record.tahun);
 			if (hasDimension) appender.appendVarchar(record.dimensi);

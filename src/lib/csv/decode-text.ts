@@ -1,0 +1,44 @@
+/**
+ * File bytes → text. Spreadsheets save UTF-8 (with or without BOM) or, on older Indonesian
+ * Windows machines, Windows-1252; anything with NUL bytes is not a text CSV at all.
+ */
+export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'windows-1252';
+
+export type DecodedText = { ok: true; text: string; encoding: TextEncoding } | { ok: false };
+
+const MAGIC: number[][] = [
+	[0x25, 0x50, 0x44, 0x46], // %PDF
+	[0x50, 0x4b, 0x03, 0x04], // zip, so also .xlsx and .ods
+	[0xd0, 0xcf, 0x11, 0xe0], // legacy .xls
+	[0x89, 0x50, 0x4e, 0x47], // PNG
+	[0xff, 0xd8, 0xff], // JPEG
+	[0x47, 0x49, 0x46, 0x38], // GIF
+	[0x1f, 0x8b] // gzip
+];
+
+/** True for content that is not a text table whatever the file is called. */
+export function looksBinary(bytes: Uint8Array): boolean {
+	if (MAGIC.some((magic) => magic.every((b, i) => bytes[i] === b))) return true;
+	const sample = bytes.subarray(0, 8192);
+	for (const byte of sample) if (byte === 0) return true;
+	return false;
+}
+
+/** HTML, XML and JSON are text, but not a table. */
+export function looksLikeMarkup(text: string): boolean {
+	return /^\s*(<|\{|\[)/.test(text.replace(/^\ufeff/, ''));
+}
+
+export function decodeText(bytes: Uint8Array): DecodedText {
+	if (looksBinary(bytes)) return { ok: false };
+	const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+	let decoded: { text: string; encoding: TextEncoding };
+	try {
+		const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+		decoded = { text, encoding: hasBom ? 'utf-8-bom' : 'utf-8' };
+	} catch {
+		decoded = { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+	}
+	if (looksLikeMarkup(decoded.text)) return { ok: false };
+	return { ok: true, ...decoded };
+}

@@ -1,0 +1,45 @@
+import { json } from '@sveltejs/kit';
+import type { Problem } from '$lib/csv/problem';
+
+/** The language of messages for API clients: `?lang=en` or an English Accept-Language. */
+export function apiLocale(request: Request, url: URL): 'id' | 'en' {
+	const lang = url.searchParams.get('lang');
+	if (lang === 'en' || lang === 'id') return lang;
+	return /^en\b/i.test(request.headers.get('accept-language') ?? '') ? 'en' : 'id';
+}
+
+export function localiseProblems(problems: readonly Problem[], locale: 'id' | 'en') {
+	return problems.map((p) => ({
+		line: p.line,
+		column: p.column,
+		value: p.value,
+		message: p.message[locale],
+		fix: p.fix[locale]
+	}));
+}
+
+export const MAX_PROBLEMS_IN_RESPONSE = 1000;
+
+export function problemsResponse(
+	problems: readonly Problem[],
+	problemCount: number,
+	locale: 'id' | 'en',
+	extra: Record<string, unknown> = {}
+): Response {
+	return json(
+		{
+			message:
+				locale === 'en'
+					? `The file has ${problemCount} problem(s); nothing was stored.`
+					: `Berkas memiliki ${problemCount} masalah; tidak ada yang disimpan.`,
+			problem_count: problemCount,
+			problems: localiseProblems(problems.slice(0, MAX_PROBLEMS_IN_RESPONSE), locale),
+			...extra
+		},
+		{ status: 422 }
+	);
+}
+
+export function messageResponse(status: number, id: string, en: string, locale: 'id' | 'en') {
+	return json({ message: locale === 'en' ? en : id }, { status });
+}

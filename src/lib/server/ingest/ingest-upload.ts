@@ -1,0 +1,248 @@
+/**
+ * An uploaded CSV → a new dataset version, all or nothing. Rows are appended inside one
+ * transaction; conflicts with stored data are then found in SQL, and any problem (or a dry run)
+ * rolls the whole transaction back. Other connections never see the half-written state.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { DATASETS, type DatasetKind } from '$lib/catalogue/datasets';
+import { decodeText, type TextEncoding } from '$lib/csv/decode-text';
+import { parseCsv, type Delimiter } from '$lib/csv/parse-csv';
+import type { NumberConvention } from '$lib/csv/parse-number';
+import type { Problem } from '$lib/csv/problem';
+import { validateDataset } from '$lib/csv/validate-dataset';
+import type { RegionResolver } from '$lib/regions/resolve-region';
+import { dimensionColumn, quoteIdentifier, tableOf } from '../duckdb/schema';
+import { appendRecords, insertVersion } from './write-records';
+
+export type UploadMode = 'append' | 'replace';
+
+export interface UploadRequest {
+	kind: DatasetKind;
+	mode: UploadMode;
+	bytes: Uint8Array;
+	fileName: string;
+	by: string;
+	sourceNote: string | null;
+	conventions?: Record<string, NumberConvention>;
+	dryRun: boolean;
+}
+
+export interface RegionYearChange {
+	region_code: string;
+	year: number;
+	added: number;
+	replaced: number;
+}
+
+export interface UploadChanges {
+	added: number;
+	replaced: number;
+	by_region_year: RegionYearChange[];
+}
+
+export type UploadOutcome =
+	| { kind: 'not-text' }
+	| {
+			kind: 'problems';
+			problems: Problem[];
+			problemCount: number;
+			encoding: TextEncoding;
+			delimiter: Delimiter;
+	  }
+	| {
+			kind: 'planned' | 'stored';
+			versionId: number | null;
+			changes: UploadChanges;
+			rows: number;
+			sha256: string;
+			encoding: TextEncoding;
+			delimiter: Delimiter;
+	  };
+
+export interface IngestContext {
+	resolveRegion: RegionResolver;
+	uploadsDir: string;
+}
+
+export async function ingestUpload(
+	connection: DuckDBConnection,
+	request: UploadRequest,
+	context: IngestContext
+): Promise<UploadOutcome> {
+	const decoded = decodeText(request.bytes);
+	if (!decoded.ok) return { kind: 'not-text' };
+	const csv = parseCsv(decoded.text);
+	const result = validateDataset(csv, {
+		dataset: DATASETS[request.kind],
+		resolveRegion: context.resolveRegion,
+		conventions: request.conventions
+	});
+	const base = { encoding: decoded.encoding, delimiter: csv.delimiter };
+	if (result.problemCount > 0) {
+		return { kind: 'problems', problems: result.problems, problemCount: result.problemCount, ...base };
+	}
+	if (result.records.length === 0) {
+		return {
+			kind: 'problems',
+			problemCount: 1,
+			problems: [
+				{
+					line: 2,
+					column: '',
+					value: '',
+					message: { id: 'Berkas tidak berisi baris data.', en: 'The file has no data rows.' },
+					fix: {
+						id: 'Isi minimal satu baris di bawah judul kolom.',
+						en: 'Add at least one row below the header.'
+					}
+				}
+			],
+			...base
+		};
+	}
+	const sha256 = createHash('sha256').update(request.bytes).digest('hex');
+
+	await connection.run('BEGIN TRANSACTION');
+	let storedFile: string | null = null;
+	try {
+		const versionId = await insertVersion(
+			connection,
+			{
+				kind: request.kind,
+				mode: request.mode,
+				fileName: request.fileName,
+				sha256,
+				by: request.by,
+				sourceNote: request.sourceNote
+			},
+			result.records.length
+		);
+		await appendRecords(connection, request.kind, versionId, result.records);
+		if (request.mode === 'replace') await retireReplacedRows(connection, request.kind, versionId);
+		const conflicts = await findConflicts(connection, request.kind, versionId);
+		if (conflicts.length > 0) {
+			await connection.run('ROLLBACK');
+			return { kind: 'problems', problems: conflicts, problemCount: conflicts.length, ...base };
+		}
+		const changes = await summariseChanges(connection, request.kind, versionId);
+		if (request.dryRun) {
+			await connection.run('ROLLBACK');
+			return { kind: 'planned', versionId: null, changes, rows: result.records.length, sha256, ...base };
+		}
+		fs.mkdirSync(context.uploadsDir, { recursive: true });
+		const storedName = `${versionId}-${randomUUID()}.csv`;
+		storedFile = path.join(context.uploadsDir, storedName);
+		fs.writeFileSync(storedFile, request.bytes, { flag: 'wx' });
+		await connection.run(
+			`UPDATE versi_data SET berkas_tersimpan = $1, ringkasan = $2 WHERE id = $3`,
+			[storedName, JSON.stringify(changes), versionId]
+		);
+		await connection.run('COMMIT');
+		return { kind: 'stored', versionId, changes, rows: result.records.length, sha256, ...base };
+	} catch (error) {
+		await connection.run('ROLLBACK').catch(() => undefined);
+		if (storedFile) fs.rmSync(storedFile, { force: true });
+		throw error;
+	}
+}
+
+/** Replace mode: the stored rows of exactly the region–year pairs in the file step aside. */
+async function retireReplacedRows(c: DuckDBConnection, kind: DatasetKind, versionId: number) {
+	const table = tableOf(kind);
+	await c.run(
+		`UPDATE ${table} SET diganti_oleh = $1
+     WHERE diganti_oleh IS NULL AND versi <> $1
+       AND (kode_wilayah, tahun) IN (SELECT DISTINCT kode_wilayah, tahun FROM ${table} WHERE versi = $1)`,
+		[versionId]
+	);
+}
+
+/**
+ * New rows that give a fact already stored for the same region and year: at the same key
+ * (a duplicate), or at another grain (total vs breakdown, region vs per cooperative).
+ */
+async function findConflicts(
+	c: DuckDBConnection,
+	kind: DatasetKind,
+	versionId: number
+): Promise<Problem[]> {
+	const dataset = DATASETS[kind];
+	const table = tableOf(kind);
+	const dimension = dimensionColumn(kind);
+	const sameKey = [
+		...(dimension ? [`n.${quoteIdentifier(dimension)} = o.${quoteIdentifier(dimension)}`] : []),
+		...(dataset.perCooperative ? ['n.id_koperasi IS NOT DISTINCT FROM o.id_koperasi'] : [])
+	];
+	const sameKeySql = sameKey.length ? sameKey.join(' AND ') : 'TRUE';
+	const grainSql = [
+		...(dimension ? [`((n.${quoteIdentifier(dimension)} = 'semua') <> (o.${quoteIdentifier(dimension)} = 'semua'))`] : []),
+		...(dataset.perCooperative ? ['((n.id_koperasi IS NULL) <> (o.id_koperasi IS NULL))'] : [])
+	];
+	const overlapSql = grainSql.length ? `(${sameKeySql}) OR ${grainSql.join(' OR ')}` : sameKeySql;
+	const factChecks = dataset.facts.map((f) => {
+		const col = quoteIdentifier(f.id);
+		return `SELECT n.baris AS line, '${f.id}' AS fact, n.kode_wilayah, n.tahun, n.${col}::VARCHAR AS value,
+        o.versi AS stored_version, (${sameKeySql}) AS same_key
+      FROM ${table} n JOIN ${table} o
+        ON o.kode_wilayah = n.kode_wilayah AND o.tahun = n.tahun
+       AND o.diganti_oleh IS NULL AND o.versi <> $1
+      WHERE n.versi = $1 AND n.${col} IS NOT NULL AND o.${col} IS NOT NULL AND (${overlapSql})`;
+	});
+	const reader = await c.runAndReadAll(
+		`SELECT * FROM (${factChecks.join(' UNION ALL ')}) ORDER BY line, fact LIMIT 10000`,
+		[versionId]
+	);
+	return reader.getRowObjectsJS().map((row) => {
+		const fact = String(row.fact);
+		const where = `${row.kode_wilayah} tahun ${row.tahun}`;
+		const whereEn = `${row.kode_wilayah} in ${row.tahun}`;
+		return {
+			line: Number(row.line),
+			column: fact,
+			value: String(row.value),
+			message: row.same_key
+				? {
+						id: `${fact} untuk ${where} sudah tersimpan (versi ${row.stored_version}).`,
+						en: `${fact} for ${whereEn} is already stored (version ${row.stored_version}).`
+					}
+				: {
+						id: `${fact} untuk ${where} sudah tersimpan pada tingkat rincian lain (versi ${row.stored_version}); angkanya akan terhitung dua kali.`,
+						en: `${fact} for ${whereEn} is already stored at another grain (version ${row.stored_version}); it would be counted twice.`
+					},
+			fix: {
+				id: 'Pilih mode "replace" (ganti) untuk mengganti data wilayah dan tahun ini, atau hapus baris ini.',
+				en: 'Choose "replace" to replace this region and year, or remove the line.'
+			}
+		};
+	});
+}
+
+async function summariseChanges(
+	c: DuckDBConnection,
+	kind: DatasetKind,
+	versionId: number
+): Promise<UploadChanges> {
+	const table = tableOf(kind);
+	const reader = await c.runAndReadAll(
+		`SELECT kode_wilayah, tahun::INTEGER AS tahun,
+        count(*) FILTER (WHERE versi = $1)::INTEGER AS added,
+        count(*) FILTER (WHERE diganti_oleh = $1)::INTEGER AS replaced
+     FROM ${table} WHERE versi = $1 OR diganti_oleh = $1
+     GROUP BY ALL ORDER BY kode_wilayah, tahun`,
+		[versionId]
+	);
+	const byRegionYear = reader.getRowObjectsJS().map((r) => ({
+		region_code: String(r.kode_wilayah),
+		year: Number(r.tahun),
+		added: Number(r.added),
+		replaced: Number(r.replaced)
+	}));
+	return {
+		added: byRegionYear.reduce((s, r) => s + r.added, 0),
+		replaced: byRegionYear.reduce((s, r) => s + r.replaced, 0),
+		by_region_year: byRegionYear
+	};
+}

@@ -1,0 +1,93 @@
+import { json } from '@sveltejs/kit';
+import { can } from '$lib/auth/roles';
+import { isDatasetKind } from '$lib/catalogue/datasets';
+import { getApp } from '$lib/server/app';
+import { ingestUpload } from '$lib/server/ingest/ingest-upload';
+import { getVersion, listVersions, revertBlocker } from '$lib/server/ingest/versions';
+import { apiLocale, messageResponse, problemsResponse } from '$lib/server/http/problems-response';
+import { readUploadForm } from '$lib/server/http/upload-form';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = async ({ locals, request, url }) => {
+	const app = await getApp();
+	const versions = await app.db.withConnection(listVersions);
+	const locale = apiLocale(request, url);
+	const mayRevert = can(locals.user?.role, 'revert');
+	return json({
+		versions: versions.map((v) => {
+			const blocker = revertBlocker(v, versions);
+			return {
+				...v,
+				can_revert: mayRevert && blocker === null,
+				revert_blocked_reason: blocker ? blocker[locale] : null
+			};
+		})
+	});
+};
+
+export const POST: RequestHandler = async ({ locals, request, url }) => {
+	const locale = apiLocale(request, url);
+	if (!locals.user) return messageResponse(401, 'Perlu masuk (login) atau token API.', 'Login or an API token is required.', locale);
+	if (!can(locals.user.role, 'upload'))
+		return messageResponse(403, 'Peran Anda tidak boleh mengunggah data.', 'Your role may not upload data.', locale);
+
+	const app = await getApp();
+	const form = await readUploadForm(request, app.config.uploadLimitBytes);
+	if (!form.ok) return messageResponse(form.status, form.message.id, form.message.en, locale);
+	const { file, fields } = form;
+	const kind = fields.kind;
+	if (!isDatasetKind(kind))
+		return messageResponse(
+			400,
+			`Jenis data "${kind}" tidak dikenal.`,
+			`Unknown dataset kind "${kind}".`,
+			locale
+		);
+
+	const bytes = new Uint8Array(await file.arrayBuffer());
+	const release = await app.writeLock.acquire();
+	try {
+		const outcome = await app.db.withConnection((c) =>
+			ingestUpload(
+				c,
+				{
+					kind,
+					mode: fields.mode,
+					bytes,
+					fileName: file.name,
+					by: locals.user!.name,
+					sourceNote: fields.source,
+					conventions: fields.conventions,
+					dryRun: fields.dryRun
+				},
+				{ resolveRegion: app.resolveRegion, uploadsDir: app.config.uploadsDir }
+			)
+		);
+		if (outcome.kind === 'not-text')
+			return messageResponse(
+				415,
+				'Berkas bukan CSV teks (mungkin Excel, PDF atau gambar). Simpan sebagai CSV lalu unggah lagi.',
+				'The file is not a text CSV (perhaps Excel, PDF or an image). Save it as CSV and upload again.',
+				locale
+			);
+		if (outcome.kind === 'problems')
+			return problemsResponse(outcome.problems, outcome.problemCount, locale, {
+				encoding: outcome.encoding,
+				delimiter: outcome.delimiter
+			});
+		const body = {
+			kind: fields.kind,
+			mode: fields.mode,
+			rows: outcome.rows,
+			sha256: outcome.sha256,
+			encoding: outcome.encoding,
+			delimiter: outcome.delimiter,
+			changes: outcome.changes
+		};
+		if (outcome.kind === 'planned') return json({ dry_run: true, ...body });
+		const version = await app.db.withConnection((c) => getVersion(c, outcome.versionId!));
+		return json({ version, ...body }, { status: 201 });
+	} finally {
+		release();
+	}
+};
