@@ -1,25 +1,41 @@
 // Starts the built server on a brand-new DuckDB file, so every test run exercises first start.
-import { spawn } from 'node:child_process';
+// Before the server takes the file, the users CLI creates one account per role and API tokens;
+// tests read them from tests/.tmp/credentials.json (see tests/support/credentials.ts).
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'koperasi-test-'));
-export const databasePath = path.join(dir, 'koperasi.duckdb');
-
-const server = spawn(process.execPath, ['build'], {
-	stdio: 'inherit',
-	env: {
-		...process.env,
-		DATABASE_PATH: databasePath,
-		UV_THREADPOOL_SIZE: '8',
-		ORIGIN: `http://127.0.0.1:${process.env.PORT ?? 4173}`
-	}
-});
-
-const stop = () => {
-	server.kill('SIGTERM');
+const env = {
+	...process.env,
+	DATABASE_PATH: path.join(dir, 'koperasi.duckdb'),
+	UPLOADS_DIR: path.join(dir, 'uploads'),
+	UV_THREADPOOL_SIZE: '8',
+	BODY_SIZE_LIMIT: '52M',
+	ORIGIN: `http://127.0.0.1:${process.env.PORT ?? 4173}`
 };
+
+const users = { admin: 'admin', analis: 'analyst', pemirsa: 'viewer' };
+const credentials = { databaseDir: dir, users: {}, tokens: {} };
+const cli = (args, input) =>
+	execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/users.ts', ...args], {
+		env,
+		input,
+		encoding: 'utf8'
+	});
+for (const [name, role] of Object.entries(users)) {
+	const password = `sandi-uji-${name}-12345`;
+	cli(['add', name, '--role', role], password);
+	credentials.users[name] = { role, password };
+	credentials.tokens[name] = cli(['token', name]).trim().split('\n').at(-1);
+}
+fs.mkdirSync('tests/.tmp', { recursive: true });
+fs.writeFileSync('tests/.tmp/credentials.json', JSON.stringify(credentials, null, 2));
+
+const server = spawn(process.execPath, ['build'], { stdio: 'inherit', env });
+
+const stop = () => server.kill('SIGTERM');
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
 server.on('exit', (code) => {

@@ -39,6 +39,7 @@ async function start(): Promise<AppContext> {
 		return loadBundledIfEmpty(connection, config.datasetsDir);
 	});
 	const regions = await db.withConnection(readRegions);
+	await db.lockDown();
 	const ms = Math.round(performance.now() - began);
 	console.info(
 		loaded

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBInstance, listValue, type DuckDBConnection } from '@duckdb/node-api';
 import { Semaphore } from './semaphore';
 
 export interface DatabaseOptions {
@@ -16,6 +16,11 @@ export interface DatabaseOptions {
 
 export interface Database {
 	withConnection<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T>;
+	/**
+	 * After start-up no query may touch files outside the database's folder, install or load
+	 * extensions, or change a setting: SQL is built from our catalogue, but defence in depth.
+	 */
+	lockDown(): Promise<void>;
 	close(): void;
 	readonly path: string;
 }
@@ -46,6 +51,20 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 			} finally {
 				connection.closeSync();
 				release();
+			}
+		},
+		async lockDown() {
+			const connection = await instance.connect();
+			try {
+				if (options.path !== ':memory:') {
+					await connection.run(`SET allowed_directories = $1`, [
+						listValue([path.dirname(options.path) + path.sep])
+					]);
+				}
+				await connection.run(`SET enable_external_access = false`);
+				await connection.run(`SET lock_configuration = true`);
+			} finally {
+				connection.closeSync();
 			}
 		},
 		close() {

@@ -1,0 +1,12 @@
+import fs from 'node:fs';
+
+export interface TestCredentials {
+	databaseDir: string;
+	users: Record<'admin' | 'analis' | 'pemirsa', { role: string; password: string }>;
+	tokens: Record<'admin' | 'analis' | 'pemirsa', string>;
+}
+
+/** Accounts made by tests/support/start-test-server.mjs for this run. */
+export function testCredentials(): TestCredentials {
+	return JSON.parse(fs.readFileSync('tests/.tmp/credentials.json', 'utf8')) as TestCredentials;
+}
