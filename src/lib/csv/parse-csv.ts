@@ -33,29 +33,40 @@ export function detectDelimiter(text: string): Delimiter {
 	return best;
 }
 
-export function parseCsv(input: string): ParsedCsv {
+export interface ParseOptions {
+	/** For a progress bar: the share of the text parsed so far (0–1), called between chunks. */
+	onProgress?: (fraction: number) => void;
+}
+
+export function parseCsv(input: string, options: ParseOptions = {}): ParsedCsv {
 	const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
 	const delimiter = detectDelimiter(text);
-	const result = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
+	const result = papaParse(text, delimiter, options.onProgress);
 	const problems: Problem[] = [];
 	const [headerRow, ...body] = result.data;
 	const header = (headerRow ?? []).map((h) => h.trim());
 	if (header.length === 0 || header.every((h) => h === '')) {
 		problems.push(
-			problem(1, '', '', {
-				id: 'Berkas kosong atau tidak punya baris judul kolom.',
-				en: 'The file is empty or has no header row.'
-			}, {
-				id: 'Baris pertama harus berisi nama kolom, misalnya kode_wilayah;tahun;…',
-				en: 'The first line must hold column names, e.g. kode_wilayah,tahun,…'
-			})
+			problem(
+				1,
+				'',
+				'',
+				{
+					id: 'Berkas kosong atau tidak punya baris judul kolom.',
+					en: 'The file is empty or has no header row.'
+				},
+				{
+					id: 'Baris pertama harus berisi nama kolom, misalnya kode_wilayah;tahun;…',
+					en: 'The first line must hold column names, e.g. kode_wilayah,tahun,…'
+				}
+			)
 		);
 		return { header: [], rows: [], lines: [], delimiter, problems };
 	}
 	// Papa counts rows, not lines: a quoted cell may span lines, so track lines from the cursor.
 	const rows: string[][] = [];
 	const lines: number[] = [];
-	let line = 1;
+	let line = 1 + embeddedLineBreaks(headerRow ?? []);
 	for (const row of body) {
 		const start = line + 1;
 		line = start + embeddedLineBreaks(row);
@@ -84,16 +95,50 @@ export function parseCsv(input: string): ParsedCsv {
 	for (const error of result.errors) {
 		if (error.type === 'FieldMismatch') continue;
 		problems.push(
-			problem((error.row ?? 0) + 1, '', '', {
-				id: `CSV tidak dapat dibaca: ${error.message}.`,
-				en: `The CSV cannot be read: ${error.message}.`
-			}, {
-				id: 'Periksa tanda kutip yang tidak ditutup.',
-				en: 'Look for an unclosed quote.'
-			})
+			problem(
+				(error.row ?? 0) + 1,
+				'',
+				'',
+				{
+					id: `CSV tidak dapat dibaca: ${error.message}.`,
+					en: `The CSV cannot be read: ${error.message}.`
+				},
+				{
+					id: 'Periksa tanda kutip yang tidak ditutup.',
+					en: 'Look for an unclosed quote.'
+				}
+			)
 		);
 	}
 	return { header, rows, lines, delimiter, problems };
+}
+
+const PROGRESS_CHUNK = 1024 * 1024;
+
+/** Papa's whole-text result; in chunks when progress is wanted, with the same rows and errors. */
+function papaParse(
+	text: string,
+	delimiter: Delimiter,
+	onProgress?: (fraction: number) => void
+): { data: string[][]; errors: Papa.ParseError[] } {
+	if (!onProgress) return Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
+	const data: string[][] = [];
+	const errors: Papa.ParseError[] = [];
+	Papa.parse<string[]>(text, {
+		delimiter,
+		skipEmptyLines: false,
+		chunkSize: PROGRESS_CHUNK,
+		chunk: (chunk: Papa.ParseResult<string[]>) => {
+			// A chunk numbers its error rows from its own first row.
+			for (const e of chunk.errors)
+				errors.push(e.row === undefined ? e : { ...e, row: e.row + data.length });
+			for (const row of chunk.data) data.push(row);
+			onProgress(text.length ? Math.min(1, chunk.meta.cursor / text.length) : 1);
+		},
+		// Papa's types only know chunks of files; strings are streamed the same way, synchronously.
+		complete: () => undefined
+	});
+	return { data, errors };
 }
 
 function embeddedLineBreaks(row: string[]): number {

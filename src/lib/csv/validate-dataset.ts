@@ -91,21 +91,33 @@ export function validateDataset(csv: ParsedCsv, options: ValidationOptions): Val
 	}));
 	for (const { label } of mapping.unknown) {
 		report(
-			problem(1, label, label, {
-				id: `Kolom "${label}" tidak dikenal untuk data ${dataset.label.id.toLowerCase()}.`,
-				en: `Column "${label}" is not part of the ${dataset.label.en.toLowerCase()} dataset.`
-			}, {
-				id: `Ganti namanya menjadi salah satu kolom: ${dataset.facts.map((f) => f.id).join(', ')}; atau hapus kolom itu.`,
-				en: `Rename it to one of: ${dataset.facts.map((f) => f.id).join(', ')}; or remove the column.`
-			})
+			problem(
+				1,
+				label,
+				label,
+				{
+					id: `Kolom "${label}" tidak dikenal untuk data ${dataset.label.id.toLowerCase()}.`,
+					en: `Column "${label}" is not part of the ${dataset.label.en.toLowerCase()} dataset.`
+				},
+				{
+					id: `Ganti namanya menjadi salah satu kolom: ${dataset.facts.map((f) => f.id).join(', ')}; atau hapus kolom itu.`,
+					en: `Rename it to one of: ${dataset.facts.map((f) => f.id).join(', ')}; or remove the column.`
+				}
+			)
 		);
 	}
 	for (const { label, target } of mapping.duplicates) {
 		report(
-			problem(1, label, label, {
-				id: `Kolom "${label}" mengulang kolom ${target}.`,
-				en: `Column "${label}" repeats column ${target}.`
-			}, { id: 'Hapus salah satu kolom.', en: 'Remove one of the two columns.' })
+			problem(
+				1,
+				label,
+				label,
+				{
+					id: `Kolom "${label}" mengulang kolom ${target}.`,
+					en: `Column "${label}" repeats column ${target}.`
+				},
+				{ id: 'Hapus salah satu kolom.', en: 'Remove one of the two columns.' }
+			)
 		);
 	}
 	const index = new Map<string, number>();
@@ -113,26 +125,38 @@ export function validateDataset(csv: ParsedCsv, options: ValidationOptions): Val
 	for (const required of REQUIRED) {
 		if (!index.has(required)) {
 			report(
-				problem(1, required, '', {
-					id: `Kolom wajib "${required}" tidak ada.`,
-					en: `Required column "${required}" is missing.`
-				}, {
-					id: `Tambahkan kolom "${required}" pada baris judul.`,
-					en: `Add a "${required}" column to the header.`
-				})
+				problem(
+					1,
+					required,
+					'',
+					{
+						id: `Kolom wajib "${required}" tidak ada.`,
+						en: `Required column "${required}" is missing.`
+					},
+					{
+						id: `Tambahkan kolom "${required}" pada baris judul.`,
+						en: `Add a "${required}" column to the header.`
+					}
+				)
 			);
 		}
 	}
 	const factColumns = dataset.facts.filter((f) => index.has(f.id));
 	if (factColumns.length === 0) {
 		report(
-			problem(1, '', '', {
-				id: 'Tidak ada satu pun kolom angka yang dikenal.',
-				en: 'No known figure column was found.'
-			}, {
-				id: `Sertakan minimal satu dari: ${dataset.facts.map((f) => f.id).join(', ')}.`,
-				en: `Include at least one of: ${dataset.facts.map((f) => f.id).join(', ')}.`
-			})
+			problem(
+				1,
+				'',
+				'',
+				{
+					id: 'Tidak ada satu pun kolom angka yang dikenal.',
+					en: 'No known figure column was found.'
+				},
+				{
+					id: `Sertakan minimal satu dari: ${dataset.facts.map((f) => f.id).join(', ')}.`,
+					en: `Include at least one of: ${dataset.facts.map((f) => f.id).join(', ')}.`
+				}
+			)
 		);
 	}
 	if (problemCount > 0) return { records: [], problems, problemCount, columns, conventions: {} };
@@ -155,23 +179,35 @@ export function validateDataset(csv: ParsedCsv, options: ValidationOptions): Val
 		else if (detected.kind === 'plain') chosen[fact.id] = 'id';
 		else if (detected.kind === 'ambiguous') {
 			report(
-				problem(1, label, detected.example, {
-					id: `Format angka kolom "${label}" tidak jelas: "${detected.example}" bisa berarti ribuan (format Indonesia) atau desimal (format Inggris).`,
-					en: `The number format of "${label}" is unclear: "${detected.example}" may be thousands (Indonesian) or a decimal (English).`
-				}, {
-					id: 'Pilih format angka untuk kolom ini (Indonesia 1.234,5 atau Inggris 1,234.5).',
-					en: 'Choose the number format of this column (Indonesian 1.234,5 or English 1,234.5).'
-				})
+				problem(
+					1,
+					label,
+					detected.example,
+					{
+						id: `Format angka kolom "${label}" tidak jelas: "${detected.example}" bisa berarti ribuan (format Indonesia) atau desimal (format Inggris).`,
+						en: `The number format of "${label}" is unclear: "${detected.example}" may be thousands (Indonesian) or a decimal (English).`
+					},
+					{
+						id: 'Pilih format angka untuk kolom ini (Indonesia 1.234,5 atau Inggris 1,234.5).',
+						en: 'Choose the number format of this column (Indonesian 1.234,5 or English 1,234.5).'
+					}
+				)
 			);
 		} else if (detected.kind === 'mixed') {
 			report(
-				problem(1, label, `${detected.idExample} / ${detected.enExample}`, {
-					id: `Kolom "${label}" mencampur format Indonesia (${detected.idExample}) dan Inggris (${detected.enExample}).`,
-					en: `Column "${label}" mixes Indonesian (${detected.idExample}) and English (${detected.enExample}) numbers.`
-				}, {
-					id: 'Samakan format angka di seluruh kolom sebelum mengunggah.',
-					en: 'Use one number format throughout the column before uploading.'
-				})
+				problem(
+					1,
+					label,
+					`${detected.idExample} / ${detected.enExample}`,
+					{
+						id: `Kolom "${label}" mencampur format Indonesia (${detected.idExample}) dan Inggris (${detected.enExample}).`,
+						en: `Column "${label}" mixes Indonesian (${detected.idExample}) and English (${detected.enExample}) numbers.`
+					},
+					{
+						id: 'Samakan format angka di seluruh kolom sebelum mengunggah.',
+						en: 'Use one number format throughout the column before uploading.'
+					}
+				)
 			);
 		}
 	}
@@ -189,28 +225,40 @@ export function validateDataset(csv: ParsedCsv, options: ValidationOptions): Val
 		else if (match.kind === 'ambiguous') {
 			const list = match.candidates.map((c) => `${c.name} (${c.code})`).join(', ');
 			report(
-				problem(line, regionLabel, regionText, {
-					id: `Nama wilayah "${regionText}" ambigu: ${list}.`,
-					en: `Region name "${regionText}" is ambiguous: ${list}.`
-				}, {
-					id: 'Tulis kode Kemendagri (mis. 32.16) atau nama lengkap wilayah.',
-					en: 'Use the Kemendagri code (e.g. 32.16) or the full official name.'
-				})
+				problem(
+					line,
+					regionLabel,
+					regionText,
+					{
+						id: `Nama wilayah "${regionText}" ambigu: ${list}.`,
+						en: `Region name "${regionText}" is ambiguous: ${list}.`
+					},
+					{
+						id: 'Tulis kode Kemendagri (mis. 32.16) atau nama lengkap wilayah.',
+						en: 'Use the Kemendagri code (e.g. 32.16) or the full official name.'
+					}
+				)
 			);
 		} else {
 			const hint = match.suggestions.map((c) => `${c.name} (${c.code})`).join(', ');
 			report(
-				problem(line, regionLabel, regionText, {
-					id: `Wilayah "${regionText}" tidak dikenal.`,
-					en: `Region "${regionText}" is not known.`
-				}, {
-					id: hint
-						? `Maksudnya ${hint}? Tulis nama lengkap atau kode Kemendagri.`
-						: 'Gunakan kode Kemendagri (mis. 32.16), kode BPS 4 digit (mis. 3216) atau nama resmi lengkap.',
-					en: hint
-						? `Did you mean ${hint}? Use the full name or the Kemendagri code.`
-						: 'Use a Kemendagri code (e.g. 32.16), a 4-digit BPS code (e.g. 3216) or the full official name.'
-				})
+				problem(
+					line,
+					regionLabel,
+					regionText,
+					{
+						id: `Wilayah "${regionText}" tidak dikenal.`,
+						en: `Region "${regionText}" is not known.`
+					},
+					{
+						id: hint
+							? `Maksudnya ${hint}? Tulis nama lengkap atau kode Kemendagri.`
+							: 'Gunakan kode Kemendagri (mis. 32.16), kode BPS 4 digit (mis. 3216) atau nama resmi lengkap.',
+						en: hint
+							? `Did you mean ${hint}? Use the full name or the Kemendagri code.`
+							: 'Use a Kemendagri code (e.g. 32.16), a 4-digit BPS code (e.g. 3216) or the full official name.'
+					}
+				)
 			);
 		}
 
@@ -218,38 +266,56 @@ export function validateDataset(csv: ParsedCsv, options: ValidationOptions): Val
 		const year = /^\d{4}$/.test(yearText) ? Number(yearText) : NaN;
 		if (!(year >= yearRange.min && year <= yearRange.max)) {
 			report(
-				problem(line, csv.header[index.get('tahun')!] ?? 'tahun', yearText, {
-					id: `Tahun "${yearText}" di luar rentang ${yearRange.min}–${yearRange.max}.`,
-					en: `Year "${yearText}" is outside ${yearRange.min}–${yearRange.max}.`
-				}, {
-					id: 'Tulis tahun empat angka, misalnya 2024.',
-					en: 'Write a four-digit year such as 2024.'
-				})
+				problem(
+					line,
+					csv.header[index.get('tahun')!] ?? 'tahun',
+					yearText,
+					{
+						id: `Tahun "${yearText}" di luar rentang ${yearRange.min}–${yearRange.max}.`,
+						en: `Year "${yearText}" is outside ${yearRange.min}–${yearRange.max}.`
+					},
+					{
+						id: 'Tulis tahun empat angka, misalnya 2024.',
+						en: 'Write a four-digit year such as 2024.'
+					}
+				)
 			);
 		}
 
 		const statusText = cell(row, 'status_data').toLowerCase();
 		if (!(DATA_STATUSES as readonly string[]).includes(statusText)) {
 			report(
-				problem(line, 'status_data', statusText, {
-					id: `Status data "${statusText}" tidak dikenal.`,
-					en: `Data status "${statusText}" is not known.`
-				}, {
-					id: 'Isi dengan resmi (angka terbitan), estimasi (turunan) atau sintetis (ilustrasi).',
-					en: 'Use resmi (published), estimasi (derived) or sintetis (illustrative).'
-				})
+				problem(
+					line,
+					'status_data',
+					statusText,
+					{
+						id: `Status data "${statusText}" tidak dikenal.`,
+						en: `Data status "${statusText}" is not known.`
+					},
+					{
+						id: 'Isi dengan resmi (angka terbitan), estimasi (turunan) atau sintetis (ilustrasi).',
+						en: 'Use resmi (published), estimasi (derived) or sintetis (illustrative).'
+					}
+				)
 			);
 		}
 		const sumber = cell(row, 'sumber');
 		if (sumber === '') {
 			report(
-				problem(line, 'sumber', '', {
-					id: 'Sumber data kosong.',
-					en: 'The source is empty.'
-				}, {
-					id: 'Tulis asal angka (tautan, publikasi, atau metode estimasi).',
-					en: 'Say where the figure comes from (link, publication or estimation method).'
-				})
+				problem(
+					line,
+					'sumber',
+					'',
+					{
+						id: 'Sumber data kosong.',
+						en: 'The source is empty.'
+					},
+					{
+						id: 'Tulis asal angka (tautan, publikasi, atau metode estimasi).',
+						en: 'Say where the figure comes from (link, publication or estimation method).'
+					}
+				)
 			);
 		}
 
@@ -279,13 +345,19 @@ export function validateDataset(csv: ParsedCsv, options: ValidationOptions): Val
 			const b = facts[whole];
 			if (a != null && b != null && a > b) {
 				report(
-					problem(line, part, String(a), {
-						id: `${part} (${a}) lebih besar dari ${whole} (${b}).`,
-						en: `${part} (${a}) is larger than ${whole} (${b}).`
-					}, {
-						id: `Periksa kedua angka; ${part} adalah bagian dari ${whole}.`,
-						en: `Check both figures; ${part} is part of ${whole}.`
-					})
+					problem(
+						line,
+						part,
+						String(a),
+						{
+							id: `${part} (${a}) lebih besar dari ${whole} (${b}).`,
+							en: `${part} (${a}) is larger than ${whole} (${b}).`
+						},
+						{
+							id: `Periksa kedua angka; ${part} adalah bagian dari ${whole}.`,
+							en: `Check both figures; ${part} is part of ${whole}.`
+						}
+					)
 				);
 			}
 		}
@@ -318,13 +390,19 @@ export function validateDataset(csv: ParsedCsv, options: ValidationOptions): Val
 
 function numberProblem(line: number, label: string, raw: string, convention: NumberConvention) {
 	const example = convention === 'id' ? '1.234.567,8' : '1,234,567.8';
-	return problem(line, label, raw, {
-		id: `"${raw}" bukan angka.`,
-		en: `"${raw}" is not a number.`
-	}, {
-		id: `Tulis angka seperti ${example}; kosongkan sel (atau isi "-") bila angkanya tidak ada.`,
-		en: `Write a number such as ${example}; leave the cell empty (or "-") when there is no figure.`
-	});
+	return problem(
+		line,
+		label,
+		raw,
+		{
+			id: `"${raw}" bukan angka.`,
+			en: `"${raw}" is not a number.`
+		},
+		{
+			id: `Tulis angka seperti ${example}; kosongkan sel (atau isi "-") bila angkanya tidak ada.`,
+			en: `Write a number such as ${example}; leave the cell empty (or "-") when there is no figure.`
+		}
+	);
 }
 
 function checkFactValue(
@@ -336,36 +414,56 @@ function checkFactValue(
 ): { value: number; problem?: undefined } | { problem: Problem } {
 	if (value < 0 && !fact.allowNegative) {
 		return {
-			problem: problem(line, label, raw, {
-				id: `${fact.id} tidak boleh negatif.`,
-				en: `${fact.id} cannot be negative.`
-			}, {
-				id: 'Periksa tanda minus; jumlah selalu nol atau lebih.',
-				en: 'Check the minus sign; counts and amounts are zero or more.'
-			})
+			problem: problem(
+				line,
+				label,
+				raw,
+				{
+					id: `${fact.id} tidak boleh negatif.`,
+					en: `${fact.id} cannot be negative.`
+				},
+				{
+					id: 'Periksa tanda minus; jumlah selalu nol atau lebih.',
+					en: 'Check the minus sign; counts and amounts are zero or more.'
+				}
+			)
 		};
 	}
 	if (fact.unit === 'rupiah') return { value: Math.round(value) };
-	if (!Number.isInteger(value)) {
+	// A unit multiplier leaves binary noise (1,005 thousand is 1004.9999999999999): allow one ULP or so.
+	const whole = Math.round(value);
+	if (Math.abs(value - whole) > 4 * Number.EPSILON * Math.abs(value)) {
 		return {
-			problem: problem(line, label, raw, {
-				id: `${fact.id} harus bilangan bulat.`,
-				en: `${fact.id} must be a whole number.`
-			}, {
-				id: 'Jumlah unit atau orang tidak memakai desimal; periksa pemisah ribuan.',
-				en: 'Counts have no decimals; check the thousands separator.'
-			})
+			problem: problem(
+				line,
+				label,
+				raw,
+				{
+					id: `${fact.id} harus bilangan bulat.`,
+					en: `${fact.id} must be a whole number.`
+				},
+				{
+					id: 'Jumlah unit atau orang tidak memakai desimal; periksa pemisah ribuan.',
+					en: 'Counts have no decimals; check the thousands separator.'
+				}
+			)
 		};
 	}
 	if (value > Number.MAX_SAFE_INTEGER) {
 		return {
-			problem: problem(line, label, raw, {
-				id: `${fact.id} terlalu besar.`,
-				en: `${fact.id} is too large.`
-			}, { id: 'Periksa satuan kolom.', en: 'Check the column unit.' })
+			problem: problem(
+				line,
+				label,
+				raw,
+				{
+					id: `${fact.id} terlalu besar.`,
+					en: `${fact.id} is too large.`
+				},
+				{ id: 'Periksa satuan kolom.', en: 'Check the column unit.' }
+			)
 		};
 	}
-	return { value };
+	return { value: whole };
 }
 
 /**
@@ -382,17 +480,29 @@ function checkOneGrain(
 	for (const record of records) {
 		for (const [fact, value] of Object.entries(record.facts)) {
 			if (value === null || value === undefined) continue;
-			const key = [record.kode_wilayah, record.tahun, record.dimensi, record.id_koperasi ?? '', fact].join('|');
+			const key = [
+				record.kode_wilayah,
+				record.tahun,
+				record.dimensi,
+				record.id_koperasi ?? '',
+				fact
+			].join('|');
 			const earlier = seen.get(key);
 			if (earlier !== undefined) {
 				report(
-					problem(record.line, fact, String(value), {
-						id: `${fact} untuk ${record.kode_wilayah} tahun ${record.tahun} sudah ada di baris ${earlier}.`,
-						en: `${fact} for ${record.kode_wilayah} in ${record.tahun} is already given on line ${earlier}.`
-					}, {
-						id: 'Hapus salah satu baris atau gabungkan angkanya.',
-						en: 'Remove one of the lines or combine the figures.'
-					})
+					problem(
+						record.line,
+						fact,
+						String(value),
+						{
+							id: `${fact} untuk ${record.kode_wilayah} tahun ${record.tahun} sudah ada di baris ${earlier}.`,
+							en: `${fact} for ${record.kode_wilayah} in ${record.tahun} is already given on line ${earlier}.`
+						},
+						{
+							id: 'Hapus salah satu baris atau gabungkan angkanya.',
+							en: 'Remove one of the lines or combine the figures.'
+						}
+					)
 				);
 			} else seen.set(key, record.line);
 
@@ -406,23 +516,35 @@ function checkOneGrain(
 			if (!first) grains.set(grainKey, grain);
 			else if (first.perCoop !== grain.perCoop) {
 				report(
-					problem(record.line, 'id_koperasi', record.id_koperasi ?? '', {
-						id: `Baris per koperasi dan baris seluruh wilayah tercampur untuk ${record.kode_wilayah} tahun ${record.tahun} (lihat baris ${first.line}).`,
-						en: `Per-cooperative and whole-region rows are mixed for ${record.kode_wilayah} in ${record.tahun} (see line ${first.line}).`
-					}, {
-						id: 'Unggah daftar per koperasi saja, atau total wilayah saja, untuk satu wilayah dan tahun.',
-						en: 'Upload either the per-cooperative register or the regional total for one region and year.'
-					})
+					problem(
+						record.line,
+						'id_koperasi',
+						record.id_koperasi ?? '',
+						{
+							id: `Baris per koperasi dan baris seluruh wilayah tercampur untuk ${record.kode_wilayah} tahun ${record.tahun} (lihat baris ${first.line}).`,
+							en: `Per-cooperative and whole-region rows are mixed for ${record.kode_wilayah} in ${record.tahun} (see line ${first.line}).`
+						},
+						{
+							id: 'Unggah daftar per koperasi saja, atau total wilayah saja, untuk satu wilayah dan tahun.',
+							en: 'Upload either the per-cooperative register or the regional total for one region and year.'
+						}
+					)
 				);
 			} else if (first.breakdown !== grain.breakdown) {
 				report(
-					problem(record.line, dataset.dimension?.id ?? '', record.dimensi, {
-						id: `${fact} untuk ${record.kode_wilayah} tahun ${record.tahun} diberikan sebagai total "semua" dan juga per rincian (lihat baris ${first.line}).`,
-						en: `${fact} for ${record.kode_wilayah} in ${record.tahun} is given both as the "semua" total and per breakdown (see line ${first.line}).`
-					}, {
-						id: 'Pakai total atau rinciannya saja, jangan keduanya (angkanya akan terhitung dua kali).',
-						en: 'Give either the total or the breakdown, not both (it would be counted twice).'
-					})
+					problem(
+						record.line,
+						dataset.dimension?.id ?? '',
+						record.dimensi,
+						{
+							id: `${fact} untuk ${record.kode_wilayah} tahun ${record.tahun} diberikan sebagai total "semua" dan juga per rincian (lihat baris ${first.line}).`,
+							en: `${fact} for ${record.kode_wilayah} in ${record.tahun} is given both as the "semua" total and per breakdown (see line ${first.line}).`
+						},
+						{
+							id: 'Pakai total atau rinciannya saja, jangan keduanya (angkanya akan terhitung dua kali).',
+							en: 'Give either the total or the breakdown, not both (it would be counted twice).'
+						}
+					)
 				);
 			}
 		}

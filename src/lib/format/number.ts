@@ -42,12 +42,13 @@ const RUPIAH_SCALES: Record<Locale, readonly { factor: number; word: string }[]>
 	]
 };
 
-/** `182_350_000_000_000` → `Rp182,35 T`; below a thousand the full amount is shown. */
+/** `182_350_000_000_000` → `Rp182 T`, `1_671_000_000` → `Rp1,67 M`; below a thousand the full amount is shown. */
 export function formatRupiah(value: number, locale: Locale): string {
 	const sign = value < 0 ? '−' : '';
 	const abs = Math.abs(value);
 	for (const { factor, word } of RUPIAH_SCALES[locale]) {
-		if (abs >= factor) {
+		// 999.5 of the smaller unit would round to "1.000"; show it as 1 of this unit instead.
+		if (abs >= factor * 0.9995) {
 			const scaled = abs / factor;
 			const digits = scaled >= 100 ? 0 : scaled >= 10 ? 1 : 2;
 			return `${sign}Rp${formatNumber(scaled, locale, digits)} ${word}`;
@@ -69,7 +70,7 @@ export function formatValue(value: number | null | undefined, unit: IndicatorUni
 	}
 }
 
-/** A signed percentage difference such as `+12,5%` or `−38%`. */
+/** A signed percentage difference such as `+8,5%` or `−38%` (whole percents from 10%). */
 export function formatPercentChange(value: number | null, locale: Locale): string {
 	if (value === null || !Number.isFinite(value)) return '—';
 	const sign = value > 0 ? '+' : value < 0 ? '−' : '±';

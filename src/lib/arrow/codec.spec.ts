@@ -1,0 +1,101 @@
+import { DataType, Precision, tableFromIPC } from 'apache-arrow';
+import { describe, expect, it } from 'vitest';
+import type { QueryRow } from '$lib/query/indicator-query';
+import { QUERY_COLUMNS } from '$lib/query/indicator-query';
+import { decodeQueryRows, encodeQueryRows, QUERY_SCHEMA } from './codec';
+
+const ROWS: QueryRow[] = [
+	{
+		region_code: '32.16',
+		region_name: 'Kabupaten Bekasi',
+		region_level: 'kabkota',
+		year: 2023,
+		value: 691,
+		status: 'resmi',
+		sources: 'Dinas Koperasi | BPS',
+		population_year: 2023
+	},
+	{
+		region_code: '32.75',
+		region_name: 'Kota Bekasi',
+		region_level: 'kabkota',
+		year: 2024,
+		value: null,
+		status: null,
+		sources: null,
+		population_year: null
+	},
+	{
+		region_code: '19',
+		region_name: 'Kepulauan Bangka Belitung',
+		region_level: 'provinsi',
+		year: 2025,
+		value: -0.125,
+		status: 'sintetis',
+		sources: 'Ilustrasi',
+		population_year: 2024
+	}
+];
+
+function onlyNulls(row: QueryRow): QueryRow {
+	return { ...row, value: null, status: null, sources: null, population_year: null };
+}
+
+describe('the Arrow codec', () => {
+	it('round-trips rows, nulls included', () => {
+		expect(decodeQueryRows(encodeQueryRows(ROWS))).toEqual(ROWS);
+	});
+
+	it('round-trips an empty result', () => {
+		const bytes = encodeQueryRows([]);
+		expect(decodeQueryRows(bytes)).toEqual([]);
+		expect(tableFromIPC(bytes).schema.fields.map((f) => f.name)).toEqual([...QUERY_COLUMNS]);
+	});
+
+	it('decodes from an ArrayBuffer as fetch gives it', () => {
+		const bytes = encodeQueryRows(ROWS);
+		const buffer = new ArrayBuffer(bytes.byteLength);
+		new Uint8Array(buffer).set(bytes);
+		expect(decodeQueryRows(buffer)).toEqual(ROWS);
+	});
+
+	it('keeps full double precision and very large values', () => {
+		const precise = [
+			{ ...ROWS[0]!, value: 0.1 + 0.2 },
+			{ ...ROWS[0]!, value: 1.8235e14 }
+		];
+		expect(decodeQueryRows(encodeQueryRows(precise)).map((r) => r.value)).toEqual([
+			0.1 + 0.2,
+			1.8235e14
+		]);
+	});
+
+	it('declares the same column order as the JSON and CSV formats', () => {
+		expect(QUERY_SCHEMA.fields.map((f) => f.name)).toEqual([...QUERY_COLUMNS]);
+	});
+
+	for (const [label, rows] of [
+		['with values', ROWS],
+		['when every value is null', ROWS.map(onlyNulls)],
+		['when there are no rows', []]
+	] as const) {
+		it(`sends year as Int32, value as Float64 and text as plain Utf8 ${label}`, () => {
+			const schema = tableFromIPC(encodeQueryRows(rows)).schema;
+			const type = (name: string) => schema.fields.find((f) => f.name === name)?.type;
+			const year = type('year');
+			expect(DataType.isInt(year) && year.bitWidth === 32 && year.isSigned).toBe(true);
+			const value = type('value');
+			expect(DataType.isFloat(value) && value.precision === Precision.DOUBLE).toBe(true);
+			const populationYear = type('population_year');
+			expect(DataType.isInt(populationYear) && populationYear.bitWidth === 32).toBe(true);
+			for (const name of ['region_code', 'region_name', 'region_level', 'status', 'sources']) {
+				expect(DataType.isUtf8(type(name)), name).toBe(true);
+			}
+		});
+	}
+
+	it('marks value, status, sources and population_year as nullable, and nothing else', () => {
+		const nullable = QUERY_SCHEMA.fields.filter((f) => f.nullable).map((f) => f.name);
+		expect(nullable).toEqual(['value', 'status', 'sources', 'population_year']);
+	});
+});
