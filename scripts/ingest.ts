@@ -32,7 +32,12 @@ function parseArgs(argv: string[]): Args {
 		else if (a === '--dry-run') args.dryRun = true;
 		else args.file = a;
 	}
-	if (!args.kind || !isDatasetKind(args.kind) || !args.file || !['append', 'replace'].includes(args.mode!)) {
+	if (
+		!args.kind ||
+		!isDatasetKind(args.kind) ||
+		!args.file ||
+		!['append', 'replace'].includes(args.mode!)
+	) {
 		console.error(
 			'Usage: npm run ingest -- --kind koperasi|pembiayaan|jangkauan_pasar|penduduk --mode append|replace [--source TEXT] [--dry-run] FILE'
 		);

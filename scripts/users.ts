@@ -11,7 +11,9 @@ import { openForCli } from '$lib/server/cli-database';
 async function readStdin(): Promise<string> {
 	const chunks: Buffer[] = [];
 	for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-	return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+	return Buffer.concat(chunks)
+		.toString('utf8')
+		.replace(/\r?\n$/, '');
 }
 
 function usage(): never {

@@ -1,4 +1,10 @@
-import { json, redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import {
+	json,
+	redirect,
+	type Handle,
+	type HandleServerError,
+	type ServerInit
+} from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
 import { getApp, startApp, stopApp } from '$lib/server/app';
 import { userForSession, userForToken } from '$lib/server/auth/accounts';
@@ -20,7 +26,9 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const authorization = event.request.headers.get('authorization');
 	const sessionId = event.cookies.get(sessionCookieName(event.url));
 	if (authorization?.startsWith('Bearer ')) {
-		const found = await app.db.withConnection((c) => userForToken(c, authorization.slice(7).trim()));
+		const found = await app.db.withConnection((c) =>
+			userForToken(c, authorization.slice(7).trim())
+		);
 		if (found) event.locals.user = { ...found, via: 'token' };
 	} else if (sessionId) {
 		const found = await app.db.withConnection((c) => userForSession(c, sessionId));
@@ -42,7 +50,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const isPublic = PUBLIC_PATHS.some((p) => event.url.pathname === p);
 	if (app.config.requireLogin && !event.locals.user && !isPublic) {
 		if (event.url.pathname.startsWith('/api/')) {
-			return json({ message: 'Perlu masuk (login).', message_en: 'Login required.' }, { status: 401 });
+			return json(
+				{ message: 'Perlu masuk (login).', message_en: 'Login required.' },
+				{ status: 401 }
+			);
 		}
 		redirect(303, `/login?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
 	}

@@ -27,7 +27,11 @@ export interface DatasetDefinition {
 	facts: readonly FactDefinition[];
 }
 
-const count = (id: string, aliases: string[] = []): FactDefinition => ({ id, unit: 'unit', aliases });
+const count = (id: string, aliases: string[] = []): FactDefinition => ({
+	id,
+	unit: 'unit',
+	aliases
+});
 const persons = (id: string, aliases: string[] = []): FactDefinition => ({
 	id,
 	unit: 'orang',

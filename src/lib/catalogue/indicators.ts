@@ -94,7 +94,16 @@ function ratio(
 	formula: Formula,
 	higherIsBetter = true
 ): Indicator {
-	return { id, theme, label, definition, unit, formula, higherIsBetter, normalisations: TOTAL_ONLY };
+	return {
+		id,
+		theme,
+		label,
+		definition,
+		unit,
+		formula,
+		higherIsBetter,
+		normalisations: TOTAL_ONLY
+	};
 }
 
 export const INDICATORS: readonly Indicator[] = [
@@ -167,7 +176,10 @@ export const INDICATORS: readonly Indicator[] = [
 		'koperasi',
 		'persen',
 		{ id: 'Persentase koperasi aktif', en: 'Share of cooperatives active' },
-		{ id: 'Koperasi aktif dibagi jumlah koperasi.', en: 'Active cooperatives over all registered.' },
+		{
+			id: 'Koperasi aktif dibagi jumlah koperasi.',
+			en: 'Active cooperatives over all registered.'
+		},
 		{ numerator: ['koperasi_aktif'], denominator: ['jumlah_koperasi'], scale: 100 }
 	),
 	ratio(

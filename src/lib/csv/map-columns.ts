@@ -14,7 +14,16 @@ export const KEY_COLUMNS = {
 } as const;
 
 /** Columns that describe a row for people but are not stored (the code is the key). */
-export const IGNORED_COLUMNS = ['nama_wilayah', 'region_name', 'tingkat', 'level', 'kode_bps', 'keterangan', 'catatan', 'notes'];
+export const IGNORED_COLUMNS = [
+	'nama_wilayah',
+	'region_name',
+	'tingkat',
+	'level',
+	'kode_bps',
+	'keterangan',
+	'catatan',
+	'notes'
+];
 
 export function normaliseHeader(label: string): string {
 	return label

@@ -6,9 +6,7 @@
 export type NumberConvention = 'id' | 'en';
 
 export type NumberReading =
-	| { kind: 'number'; value: number }
-	| { kind: 'empty' }
-	| { kind: 'invalid' };
+	{ kind: 'number'; value: number } | { kind: 'empty' } | { kind: 'invalid' };
 
 /** BPS table symbols: nil, not available, confidential. They mean "no figure", not zero. */
 export const NULL_SYMBOLS = new Set(['-', '–', '—', '...', '…', 'x', 'X', 'NA', 'N/A', 'n/a']);

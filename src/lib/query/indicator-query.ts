@@ -25,8 +25,7 @@ export interface IndicatorQuery {
 }
 
 export type ParsedQuery =
-	| { ok: true; query: IndicatorQuery; format: QueryFormat }
-	| { ok: false; error: string };
+	{ ok: true; query: IndicatorQuery; format: QueryFormat } | { ok: false; error: string };
 
 const KNOWN = new Set(['indicator', 'regions', 'from', 'to', 'per', 'format', 'lang']);
 
@@ -60,7 +59,10 @@ export function parseIndicatorQuery(
 	const regions = [...new Set(regionsText.split(',').map((r) => r.trim()))];
 	const malformed = regions.find((r) => !KEMENDAGRI_CODE.test(r));
 	if (malformed !== undefined)
-		return { ok: false, error: `Unknown region "${malformed}": use Kemendagri codes such as 32.16` };
+		return {
+			ok: false,
+			error: `Unknown region "${malformed}": use Kemendagri codes such as 32.16`
+		};
 	if (regions.length > MAX_REGIONS)
 		return { ok: false, error: `Too many regions (${regions.length}); at most ${MAX_REGIONS}` };
 
@@ -72,7 +74,10 @@ export function parseIndicatorQuery(
 
 	const perText = params.get('per') ?? 'total';
 	if (!(NORMALISATIONS as readonly string[]).includes(perText))
-		return { ok: false, error: `Unknown normalisation "${perText}": use ${NORMALISATIONS.join(', ')}` };
+		return {
+			ok: false,
+			error: `Unknown normalisation "${perText}": use ${NORMALISATIONS.join(', ')}`
+		};
 	const per = perText as Normalisation;
 	if (!indicator.normalisations.includes(per))
 		return {
@@ -92,7 +97,13 @@ export function parseIndicatorQuery(
 }
 
 export function indicatorQueryParams(
-	query: { indicator: string; regions: readonly string[]; from: number; to: number; per: Normalisation },
+	query: {
+		indicator: string;
+		regions: readonly string[];
+		from: number;
+		to: number;
+		per: Normalisation;
+	},
 	format: QueryFormat
 ): URLSearchParams {
 	return new URLSearchParams({

@@ -43,7 +43,9 @@ export function createRegionResolver(regions: readonly Region[]): RegionResolver
 		const text = input.trim();
 		if (KEMENDAGRI_CODE.test(text)) {
 			const region = byCode.get(text);
-			return region ? { kind: 'found', region, via: 'kemendagri' } : { kind: 'unknown', suggestions: [] };
+			return region
+				? { kind: 'found', region, via: 'kemendagri' }
+				: { kind: 'unknown', suggestions: [] };
 		}
 		if (BPS_KABKOTA_CODE.test(text)) {
 			const region = byBps.get(text);

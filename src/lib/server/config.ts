@@ -30,7 +30,9 @@ export function readConfig(): Config {
 	const databasePath = path.resolve(process.env.DATABASE_PATH || 'data/koperasi.duckdb');
 	return {
 		databasePath,
-		uploadsDir: path.resolve(process.env.UPLOADS_DIR || path.join(path.dirname(databasePath), 'uploads')),
+		uploadsDir: path.resolve(
+			process.env.UPLOADS_DIR || path.join(path.dirname(databasePath), 'uploads')
+		),
 		uploadLimitBytes: positiveInt('UPLOAD_LIMIT_BYTES', 50 * 1024 * 1024),
 		requireLogin: process.env.REQUIRE_LOGIN === 'true' || process.env.REQUIRE_LOGIN === '1',
 		datasetsDir: path.resolve(process.env.DATASETS_DIR || 'datasets'),

@@ -23,7 +23,8 @@ export const actions = {
 		const next = safeNext(String(form.get('next') ?? '/'));
 		const app = await getApp();
 		const wait = app.loginThrottle.waitFor(name);
-		if (wait > 0) return fail(429, { name, error: 'throttled' as const, waitSeconds: Math.ceil(wait / 1000) });
+		if (wait > 0)
+			return fail(429, { name, error: 'throttled' as const, waitSeconds: Math.ceil(wait / 1000) });
 		const user = await app.db.withConnection((c) => checkPassword(c, name, password));
 		if (!user) {
 			app.loginThrottle.fail(name);

@@ -21,7 +21,8 @@ export async function addUser(
 	role: Role,
 	password: string
 ): Promise<void> {
-	if (!USER_NAME.test(name)) throw new Error('Nama pengguna: 2–64 huruf, angka, titik, garis bawah atau minus.');
+	if (!USER_NAME.test(name))
+		throw new Error('Nama pengguna: 2–64 huruf, angka, titik, garis bawah atau minus.');
 	if (password.length < 10) throw new Error('Kata sandi minimal 10 karakter.');
 	const hash = await hashPassword(password);
 	await c.run(
@@ -35,9 +36,10 @@ export async function findUser(
 	c: DuckDBConnection,
 	name: string
 ): Promise<{ name: string; role: Role; hash: string | null } | null> {
-	const reader = await c.runAndReadAll(`SELECT nama, peran, hash_sandi FROM pengguna WHERE nama = $1`, [
-		name
-	]);
+	const reader = await c.runAndReadAll(
+		`SELECT nama, peran, hash_sandi FROM pengguna WHERE nama = $1`,
+		[name]
+	);
 	const row = reader.getRows()[0];
 	if (!row) return null;
 	const role = String(row[1]);
@@ -102,7 +104,8 @@ export async function userForSession(
 		return null;
 	}
 	// Touch at most once a minute: every write is a DuckDB transaction.
-	if (now - last > 60_000) await c.run(`UPDATE sesi SET terakhir = now() WHERE hash = $1`, [sha256(id)]);
+	if (now - last > 60_000)
+		await c.run(`UPDATE sesi SET terakhir = now() WHERE hash = $1`, [sha256(id)]);
 	return { name: String(row[0]), role: String(row[1]) as Role };
 }
 

@@ -17,7 +17,8 @@ export function checkOrigin(
 	const origin = request.headers.get('origin');
 	const fetchSite = request.headers.get('sec-fetch-site');
 	if (origin !== null) return origin === url.origin ? 'allowed' : 'cross-site';
-	if (fetchSite !== null && fetchSite !== 'same-origin' && fetchSite !== 'none') return 'cross-site';
+	if (fetchSite !== null && fetchSite !== 'same-origin' && fetchSite !== 'none')
+		return 'cross-site';
 	if (authenticatedBy === 'session') return 'no-origin-with-cookie';
 	return 'allowed';
 }

@@ -2,7 +2,12 @@
  * Password hashing with scrypt, Node's built-in memory-hard function (no native dependency).
  * N=2^15, r=8 uses 32 MiB per hash, in line with OWASP's scrypt guidance.
  */
-import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import {
+	randomBytes,
+	scrypt as scryptCallback,
+	timingSafeEqual,
+	type ScryptOptions
+} from 'node:crypto';
 
 const PARAMS = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 } as const;
 const KEY_LENGTH = 32;

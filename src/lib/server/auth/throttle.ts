@@ -38,7 +38,8 @@ export class LoginThrottle {
 		const key = name.toLowerCase();
 		const now = this.#now();
 		const entry = this.#failures.get(key);
-		if (!entry || now - entry.last > WINDOW_MS) this.#failures.set(key, { count: 1, first: now, last: now });
+		if (!entry || now - entry.last > WINDOW_MS)
+			this.#failures.set(key, { count: 1, first: now, last: now });
 		else this.#failures.set(key, { ...entry, count: entry.count + 1, last: now });
 	}
 

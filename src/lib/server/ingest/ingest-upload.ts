@@ -82,7 +82,12 @@ export async function ingestUpload(
 	});
 	const base = { encoding: decoded.encoding, delimiter: csv.delimiter };
 	if (result.problemCount > 0) {
-		return { kind: 'problems', problems: result.problems, problemCount: result.problemCount, ...base };
+		return {
+			kind: 'problems',
+			problems: result.problems,
+			problemCount: result.problemCount,
+			...base
+		};
 	}
 	if (result.records.length === 0) {
 		return {
@@ -130,7 +135,14 @@ export async function ingestUpload(
 		const changes = await summariseChanges(connection, request.kind, versionId);
 		if (request.dryRun) {
 			await connection.run('ROLLBACK');
-			return { kind: 'planned', versionId: null, changes, rows: result.records.length, sha256, ...base };
+			return {
+				kind: 'planned',
+				versionId: null,
+				changes,
+				rows: result.records.length,
+				sha256,
+				...base
+			};
 		}
 		fs.mkdirSync(context.uploadsDir, { recursive: true });
 		const storedName = `${versionId}-${randomUUID()}.csv`;
@@ -178,7 +190,11 @@ async function findConflicts(
 	];
 	const sameKeySql = sameKey.length ? sameKey.join(' AND ') : 'TRUE';
 	const grainSql = [
-		...(dimension ? [`((n.${quoteIdentifier(dimension)} = 'semua') <> (o.${quoteIdentifier(dimension)} = 'semua'))`] : []),
+		...(dimension
+			? [
+					`((n.${quoteIdentifier(dimension)} = 'semua') <> (o.${quoteIdentifier(dimension)} = 'semua'))`
+				]
+			: []),
 		...(dataset.perCooperative ? ['((n.id_koperasi IS NULL) <> (o.id_koperasi IS NULL))'] : [])
 	];
 	const overlapSql = grainSql.length ? `(${sameKeySql}) OR ${grainSql.join(' OR ')}` : sameKeySql;

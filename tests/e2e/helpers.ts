@@ -1,0 +1,63 @@
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import type { Normalisation } from '../../src/lib/catalogue/indicators';
+import type { QueryRow } from '../../src/lib/query/indicator-query';
+
+export interface ApiRegion {
+	code: string;
+	name: string;
+	level: 'provinsi' | 'kabkota';
+	province_code: string;
+}
+
+/** The API's own answer (JSON), to hold the page's figures against. */
+export async function apiRows(
+	request: APIRequestContext,
+	indicator: string,
+	regions: readonly string[],
+	per: Normalisation
+): Promise<QueryRow[]> {
+	const params = new URLSearchParams({
+		indicator,
+		regions: regions.join(','),
+		per,
+		format: 'json'
+	});
+	const response = await request.get(`/api/query?${params}`);
+	expect(response.ok(), await response.text()).toBe(true);
+	return ((await response.json()) as { rows: QueryRow[] }).rows;
+}
+
+export async function apiRegions(request: APIRequestContext): Promise<ApiRegion[]> {
+	const response = await request.get('/api/regions');
+	expect(response.ok()).toBe(true);
+	return ((await response.json()) as { regions: ApiRegion[] }).regions;
+}
+
+export function valueOf(rows: readonly QueryRow[], code: string, year: number): number | null {
+	return rows.find((r) => r.region_code === code && r.year === year)?.value ?? null;
+}
+
+/** The newest year in which the region has any of these figures. */
+export function latestYear(rowSets: readonly (readonly QueryRow[])[], code: string): number {
+	const years = rowSets.flat().filter((r) => r.region_code === code && r.value !== null);
+	expect(years.length, `no data at all for ${code}`).toBeGreaterThan(0);
+	return Math.max(...years.map((r) => r.year));
+}
+
+/** Opens the dashboard and waits until it is hydrated (charts only draw in the browser). */
+export async function openDashboard(page: Page, search = ''): Promise<void> {
+	await page.goto(`/${search}`);
+	await chartPoints(page, 'trend-chart');
+}
+
+/** The number of points a chart reports having drawn, once it has drawn. */
+export async function chartPoints(page: Page, testid: string): Promise<number> {
+	const chart = page.getByTestId(testid);
+	await expect(chart).toHaveAttribute('data-points', /^\d+$/);
+	await expect(chart.locator('canvas')).toHaveCount(1);
+	return Number(await chart.getAttribute('data-points'));
+}
+
+export function card(page: Page, indicator: string) {
+	return page.getByTestId(`card-${indicator}`);
+}
