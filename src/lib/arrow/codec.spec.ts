@@ -79,7 +79,7 @@ describe('the Arrow codec', () => {
 		['when every value is null', ROWS.map(onlyNulls)],
 		['when there are no rows', []]
 	] as const) {
-		it(`sends year as Int32, value as Float64 and text as plain Utf8 ${label}`, () => {
+		it(`sends year as Int32, value as Float64, codes as Utf8 and repeated text dictionary-encoded ${label}`, () => {
 			const schema = tableFromIPC(encodeQueryRows(rows)).schema;
 			const type = (name: string) => schema.fields.find((f) => f.name === name)?.type;
 			const year = type('year');
@@ -88,11 +88,23 @@ describe('the Arrow codec', () => {
 			expect(DataType.isFloat(value) && value.precision === Precision.DOUBLE).toBe(true);
 			const populationYear = type('population_year');
 			expect(DataType.isInt(populationYear) && populationYear.bitWidth === 32).toBe(true);
-			for (const name of ['region_code', 'region_name', 'region_level', 'status', 'sources']) {
-				expect(DataType.isUtf8(type(name)), name).toBe(true);
+			expect(DataType.isUtf8(type('region_code'))).toBe(true);
+			for (const name of ['region_name', 'region_level', 'status', 'sources']) {
+				const t = type(name);
+				expect(DataType.isDictionary(t) && DataType.isUtf8(t.dictionary), name).toBe(true);
 			}
 		});
 	}
+
+	it('sends each distinct source note once, however many rows repeat it', () => {
+		const long = 'x'.repeat(5000);
+		const many = Array.from({ length: 200 }, (_, i) => ({
+			...ROWS[0]!,
+			year: 2000 + i,
+			sources: long
+		}));
+		expect(encodeQueryRows(many).byteLength).toBeLessThan(5000 + 200 * 64);
+	});
 
 	it('marks value, status, sources and population_year as nullable, and nothing else', () => {
 		const nullable = QUERY_SCHEMA.fields.filter((f) => f.nullable).map((f) => f.name);

@@ -1,9 +1,11 @@
 /**
  * The wire format of query results: an Arrow IPC stream with an explicit schema, so the browser
  * sees the same types whatever the values (Arrow's inference would turn an all-null column into
- * Null, and strings into dictionaries).
+ * Null). Repetitive text (names, statuses, long source notes) is dictionary-encoded: each distinct
+ * string travels once, which keeps a 27-region × 8-year answer small.
  */
 import {
+	Dictionary,
 	Field,
 	Float64,
 	Int32,
@@ -15,41 +17,45 @@ import {
 	vectorFromArray,
 	makeData,
 	RecordBatch,
-	Struct
+	Struct,
+	type DataType
 } from 'apache-arrow';
 import type { QueryRow } from '$lib/query/indicator-query';
 
 export const ARROW_MIME = 'application/vnd.apache.arrow.stream';
 
-const FIELDS = [
+const text = () => new Dictionary(new Utf8(), new Int32());
+
+const FIELDS: readonly Field<DataType>[] = [
 	new Field('region_code', new Utf8(), false),
-	new Field('region_name', new Utf8(), false),
-	new Field('region_level', new Utf8(), false),
+	new Field('region_name', text(), false),
+	new Field('region_level', text(), false),
 	new Field('year', new Int32(), false),
 	new Field('value', new Float64(), true),
-	new Field('status', new Utf8(), true),
-	new Field('sources', new Utf8(), true),
+	new Field('status', text(), true),
+	new Field('sources', text(), true),
 	new Field('population_year', new Int32(), true)
-] as const;
+];
 
 export const QUERY_SCHEMA = new Schema([...FIELDS]);
 
 export function encodeQueryRows(rows: readonly QueryRow[]): Uint8Array {
-	const children = FIELDS.map(
-		(field) =>
-			vectorFromArray(
-				rows.map((row) => row[field.name as keyof QueryRow]),
-				field.type
-			).data[0]!
-	);
+	// One batch whose columns follow the declared schema exactly (Table would infer nullability).
+	const children = FIELDS.map((field) => {
+		const vector = vectorFromArray(
+			rows.map((row) => row[field.name as keyof QueryRow]),
+			field.type
+		);
+		// vectorFromArray builds a single chunk (its builder has no high-water mark).
+		return vector.data[0]!;
+	});
 	const data = makeData({
 		type: new Struct([...FIELDS]),
 		length: rows.length,
 		nullCount: 0,
 		children
 	});
-	const batch = new RecordBatch(QUERY_SCHEMA, data);
-	return tableToIPC(new Table(QUERY_SCHEMA, [batch]), 'stream');
+	return tableToIPC(new Table(QUERY_SCHEMA, [new RecordBatch(QUERY_SCHEMA, data)]), 'stream');
 }
 
 export function decodeQueryRows(bytes: Uint8Array | ArrayBuffer): QueryRow[] {
