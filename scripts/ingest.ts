@@ -49,9 +49,11 @@ function parseArgs(argv: string[]): Args {
 async function serverUrl(): Promise<string | null> {
 	const url = process.env.KOPERASI_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`;
 	try {
-		const response = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(1500) });
+		const response = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(15_000) });
 		return response.ok ? url : null;
-	} catch {
+	} catch (error) {
+		// A server that is listening but busy (a large upload) must not be mistaken for none.
+		if (error instanceof Error && error.name === 'TimeoutError') return url;
 		return null;
 	}
 }

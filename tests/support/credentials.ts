@@ -8,5 +8,8 @@ export interface TestCredentials {
 
 /** Accounts made by tests/support/start-test-server.mjs for this run. */
 export function testCredentials(): TestCredentials {
-	return JSON.parse(fs.readFileSync('tests/.tmp/credentials.json', 'utf8')) as TestCredentials;
+	const port = process.env.TEST_PORT ?? '4173';
+	return JSON.parse(
+		fs.readFileSync(`tests/.tmp/credentials-${port}.json`, 'utf8')
+	) as TestCredentials;
 }

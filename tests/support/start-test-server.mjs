@@ -1,6 +1,6 @@
 // Starts the built server on a brand-new DuckDB file, so every test run exercises first start.
 // Before the server takes the file, the users CLI creates one account per role and API tokens;
-// tests read them from tests/.tmp/credentials.json (see tests/support/credentials.ts).
+// tests read them from tests/.tmp/credentials-<port>.json (see tests/support/credentials.ts).
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -31,7 +31,11 @@ for (const [name, role] of Object.entries(users)) {
 	credentials.tokens[name] = cli(['token', name]).trim().split('\n').at(-1);
 }
 fs.mkdirSync('tests/.tmp', { recursive: true });
-fs.writeFileSync('tests/.tmp/credentials.json', JSON.stringify(credentials, null, 2));
+// One file per port, so two test runs on one machine do not read each other's tokens.
+fs.writeFileSync(
+	`tests/.tmp/credentials-${process.env.PORT ?? 4173}.json`,
+	JSON.stringify(credentials, null, 2)
+);
 
 const server = spawn(process.execPath, ['build'], { stdio: 'inherit', env });
 

@@ -29,6 +29,21 @@ export function looksLikeMarkup(text: string): boolean {
 	return /^\s*(<|\{|\[)/.test(text.replace(/^\ufeff/, ''));
 }
 
+/**
+ * Windows-1252's 0x80–0x9F block (€ ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ‘ ’ “ ” • – — ˜ ™ š › œ ž Ÿ). Node 20.18.3+
+ * and 22.13+ decode 'windows-1252' as ISO-8859-1, leaving C1 controls (nodejs/node#60888), so the
+ * block is mapped here; on a correct decoder the replacement finds nothing left to do.
+ */
+const CP1252_C1 =
+	'\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+	'\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+	return new TextDecoder('windows-1252')
+		.decode(bytes)
+		.replace(/[\u0080-\u009f]/g, (c) => CP1252_C1[c.charCodeAt(0) - 0x80] ?? c);
+}
+
 export function decodeText(bytes: Uint8Array): DecodedText {
 	if (looksBinary(bytes)) return { ok: false };
 	const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
@@ -37,7 +52,7 @@ export function decodeText(bytes: Uint8Array): DecodedText {
 		const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
 		decoded = { text, encoding: hasBom ? 'utf-8-bom' : 'utf-8' };
 	} catch {
-		decoded = { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+		decoded = { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
 	}
 	if (looksLikeMarkup(decoded.text)) return { ok: false };
 	return { ok: true, ...decoded };

@@ -8,13 +8,18 @@ export function apiLocale(request: Request, url: URL): 'id' | 'en' {
 	return /^en\b/i.test(request.headers.get('accept-language') ?? '') ? 'en' : 'id';
 }
 
+/** A cell or header can be megabytes long (a binary file saved as .csv): never echo it whole. */
+function clip(text: string, max: number): string {
+	return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
 export function localiseProblems(problems: readonly Problem[], locale: 'id' | 'en') {
 	return problems.map((p) => ({
 		line: p.line,
-		column: p.column,
-		value: p.value,
-		message: p.message[locale],
-		fix: p.fix[locale]
+		column: clip(p.column, 200),
+		value: clip(p.value, 200),
+		message: clip(p.message[locale], 600),
+		fix: clip(p.fix[locale], 600)
 	}));
 }
 

@@ -15,8 +15,7 @@ export interface UploadFields {
 type Message = { id: string; en: string };
 
 export type UploadForm =
-	| { ok: true; file: File; fields: UploadFields }
-	| { ok: false; status: number; message: Message };
+	{ ok: true; file: File; fields: UploadFields } | { ok: false; status: number; message: Message };
 
 const MULTIPART_OVERHEAD = 64 * 1024;
 
@@ -45,7 +44,9 @@ export async function readUploadForm(request: Request, limit: number): Promise<U
 	let form: FormData;
 	try {
 		form = await request.formData();
-	} catch {
+	} catch (error) {
+		// adapter-node cuts a body without Content-Length at BODY_SIZE_LIMIT with a 413 error.
+		if ((error as { status?: unknown } | null)?.status === 413) return tooLarge(limit);
 		return refuse(400, 'Formulir unggahan tidak dapat dibaca.', 'The upload form cannot be read.');
 	}
 	const file = form.get('file');
