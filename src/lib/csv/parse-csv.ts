@@ -143,6 +143,8 @@ function papaParse(
 
 function embeddedLineBreaks(row: string[]): number {
 	let n = 0;
-	for (const cell of row) n += cell.split('\n').length - 1;
+	for (const cell of row) {
+		for (let i = cell.indexOf('\n'); i !== -1; i = cell.indexOf('\n', i + 1)) n += 1;
+	}
 	return n;
 }

@@ -1,0 +1,48 @@
+/**
+ * Problems in the reader's language, and the "download all problems" file. The file goes through
+ * writeCsv like every CSV the app hands out; Indonesian readers get the Excel-friendly flavour.
+ */
+import type { Problem } from '$lib/csv/problem';
+import { writeCsv } from '$lib/csv/write-csv';
+import type { Locale } from '$lib/i18n';
+
+/** A problem as shown: the server sends these already localised, local ones are localised here. */
+export interface ShownProblem {
+	line: number;
+	column: string;
+	value: string;
+	message: string;
+	fix: string;
+}
+
+export function localiseProblem(problem: Problem, locale: Locale): ShownProblem {
+	return {
+		line: problem.line,
+		column: problem.column,
+		value: problem.value,
+		message: problem.message[locale],
+		fix: problem.fix[locale]
+	};
+}
+
+const HEADER: Record<Locale, readonly string[]> = {
+	id: ['baris', 'kolom', 'nilai', 'masalah', 'perbaikan'],
+	en: ['line', 'column', 'value', 'problem', 'fix']
+};
+
+export function problemsCsv(problems: readonly ShownProblem[], locale: Locale): string {
+	return writeCsv(
+		HEADER[locale],
+		problems.map((p) => [p.line, p.column, p.value, p.message, p.fix]),
+		locale === 'id' ? 'excel-id' : 'standard'
+	);
+}
+
+/** `data.csv` → `data-masalah.csv`; anything odd in the name becomes `_`. */
+export function problemsFileName(fileName: string, locale: Locale): string {
+	const base = (fileName.split(/[\\/]/).pop() ?? '')
+		.replace(/\.[^.]*$/, '')
+		.replace(/[^\p{L}\p{N}_-]+/gu, '_')
+		.slice(0, 80);
+	return `${base || 'unggahan'}-${locale === 'id' ? 'masalah' : 'problems'}.csv`;
+}
