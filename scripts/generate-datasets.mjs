@@ -306,7 +306,10 @@ const ALTERNATIVE = {
 };
 /** Part-year or partial-channel flows: never written as a full-year figure (see kurAnchors). */
 const NOT_FULL_YEAR = new Set(['F040', 'F081', 'F082']);
-/** BPS 2024 counts active coops on a different basis; kept as published but excluded from trend fitting. */
+/**
+ * BPS 2024 counts active coops on a different basis (~4x fewer than the 2018-2021 series): never
+ * written as a figure; the cell keeps the fitted value and its row's sumber notes "Fxxx=value".
+ */
 const BASIS_BREAK = new Set(['F088', 'F089']);
 // Figures read from the catatan of a fact row (the row's own nilai is another indicator).
 const FROM_CATATAN = [
@@ -331,14 +334,13 @@ for (const f of fakta) {
 	if (!FACT_INDIKATOR.has(f.indikator) || !inCoverage.has(f.kode_wilayah)) continue;
 	const py = factYear(f.periode);
 	if (!py || py.year < YEARS[0] || py.year > YEARS[YEARS.length - 1]) continue;
-	if (f.fact_id in ALTERNATIVE || NOT_FULL_YEAR.has(f.fact_id)) continue;
+	if (f.fact_id in ALTERNATIVE || NOT_FULL_YEAR.has(f.fact_id) || BASIS_BREAK.has(f.fact_id))
+		continue;
 	const ds = COLUMN_DATASET[f.indikator];
 	const gk = resmiGroup(ds, f.kode_wilayah, py.year, f.url_sumber, f.pemilik_data_menurut_sumber);
 	const g = resmiGroups.get(gk);
 	g.ids.push(f.fact_id);
 	if (py.note) g.notes.push(`${f.fact_id} ${py.note}`);
-	if (BASIS_BREAK.has(f.fact_id))
-		g.notes.push(`${f.fact_id} basis BPS 2024, tidak sebanding dengan seri 2018-2021`);
 	if (f.fact_id === 'F036') g.alts.push('Dinas KUK Jabar 13277 aktif (F036/F038 catatan)');
 	setCell(ds, f.kode_wilayah, py.year, f.indikator, {
 		value: Number(f.nilai),
@@ -402,6 +404,21 @@ for (const [id, a] of Object.entries(ALTERNATIVE)) {
 	if (!kept || kept.fid !== a.keep) throw new Error(`${id}: kept figure ${a.keep} not found`);
 	resmiGroups.get(kept.group).alts.push(`${id}=${f.nilai} (${a.why})`);
 }
+
+// Basis breaks: "ds|kode|tahun|fact" -> note for the row that carries the generated value (see put).
+const BASIS_BREAK_NOTE = new Map(
+	[...BASIS_BREAK].map((id) => {
+		const f = F.get(id);
+		const py = factYear(f.periode);
+		const key = `${f.kode_wilayah}|${py.year}|${f.indikator}`;
+		const ds = COLUMN_DATASET[f.indikator];
+		if (cells[ds].has(key)) throw new Error(`${id}: ${key} already has a resmi figure`);
+		return [
+			`${ds}|${key}`,
+			`sumber lain: ${id}=${f.nilai} (BPS ${py.year}, basis berbeda dari seri 2018-2021; tidak dipakai)`
+		];
+	})
+);
 
 // ---------------------------------------------------------------- national reference series
 
@@ -493,7 +510,7 @@ function anchorsFor(ds, kode, fact) {
 	const m = new Map(DERIVED[`${kode}|${fact}`] ?? []);
 	for (const y of YEARS) {
 		const c = cells[ds].get(`${kode}|${y}|${fact}`);
-		if (c && c.status === 'resmi' && !BASIS_BREAK.has(c.fid)) m.set(y, c.value);
+		if (c && c.status === 'resmi') m.set(y, c.value);
 	}
 	if (fact === 'koperasi_aktif' && m.has(2025)) m.set(2025, m.get(2025) - kdAktifOf(kode, 2025));
 	if (fact === 'jumlah_koperasi' && m.has(2025)) m.set(2025, m.get(2025) - kdOf(kode, 2025));
@@ -597,7 +614,7 @@ function fitJumlah(kode, base, defaultNote) {
 function finishKoperasi(kode, opts) {
 	const s = R[kode];
 	const r = rngFor('koperasi', kode, 'struktur');
-	// final counts incl. KDKMP, with real figures overriding the fit (e.g. BPS-2024-basis values)
+	// final counts incl. KDKMP, with real figures overriding the fit
 	s.aktif = byYear(
 		(y) =>
 			getResmi('koperasi', kode, y, 'koperasi_aktif') ?? n0(s.aktifCore[y] + kdAktifOf(kode, y))
@@ -1099,6 +1116,8 @@ for (const kode of COVERAGE) {
 				n.push(KD_NOTE);
 			if (ds === 'koperasi' && fact === 'koperasi_rat' && kode === '19' && y === 2023)
 				n.push('F061 catatan 217 RAT per Feb 2023 tidak dipakai (musim RAT belum selesai)');
+			const bb = BASIS_BREAK_NOTE.get(`${ds}|${kode}|${y}|${fact}`);
+			if (bb) n.push(bb);
 			setCell(ds, kode, y, fact, { value: transform(values[y]), status: st, note: n });
 		}
 	};

@@ -171,6 +171,13 @@ const FLOW_COLUMNS = new Set([
 ]);
 const cites = (sumber: string, id: string) => new RegExp(`\\b${id}\\b`).test(sumber);
 
+/** Figures the generator declares as basis breaks (BASIS_BREAK): never written, only noted as "Fxxx=value". */
+const BASIS_BREAK = (() => {
+	const m = /const BASIS_BREAK = new Set\(\[([^\]]*)\]\)/.exec(readText(GENERATOR));
+	if (!m) throw new Error('BASIS_BREAK not found in scripts/generate-datasets.mjs');
+	return new Set(m[1]!.match(/\bF\d{3}\b/g) ?? []);
+})();
+
 /** Quoted figures the generator must use: a mapped indicator, a region in coverage, a year 2018-2025. */
 const inScopeFakta = fakta.filter((f) => {
 	const y = factYear(cell(f, 'periode'));
@@ -355,6 +362,7 @@ describe.each(FACT_DATASETS)('$file', ({ file, dim, facts }) => {
 
 describe('real figures', () => {
 	it('uses every quoted figure in scope: as the resmi value of its cell, or noted as "Fxxx=value" beside the kept one', () => {
+		expect(BASIS_BREAK.size).toBeGreaterThan(0);
 		expect(inScopeFakta.length).toBeGreaterThan(40);
 		for (const f of inScopeFakta) {
 			const id = cell(f, 'fact_id');
@@ -374,16 +382,29 @@ describe('real figures', () => {
 			).toBeDefined();
 			if (asFigure && cell(f, 'url_sumber'))
 				expect(cell(asFigure, 'sumber')).toContain(cell(f, 'url_sumber'));
-			// a disagreeing count is recorded next to the count that was kept
+			// a disagreeing count is recorded next to the count that was kept; a basis break (other
+			// series, not spliced in) next to the generated value of its cell, whatever its status
+			const basisBreak = BASIS_BREAK.has(id);
+			if (basisBreak) expect(asFigure, `${id} is a basis break`).toBeUndefined();
 			if (!asFigure && !FLOW_COLUMNS.has(col))
 				expect(
 					ry.some(
 						(r) =>
-							cell(r, 'status_data') === 'resmi' &&
+							(basisBreak || cell(r, 'status_data') === 'resmi') &&
 							cell(r, col) !== '' &&
-							cell(r, 'sumber').includes(`${id}=`)
-					)
+							cell(r, 'sumber').includes(basisBreak ? `${id}=${cell(f, 'nilai')}` : `${id}=`)
+					),
+					id
 				).toBe(true);
+		}
+	});
+
+	it('splices no basis break into a series: Jabar and Jatim koperasi_aktif move < 40 % from 2023 to 2024', () => {
+		for (const kode of ['32', '35']) {
+			const a2023 = total('koperasi.csv', kode, 2023, 'koperasi_aktif');
+			const a2024 = total('koperasi.csv', kode, 2024, 'koperasi_aktif');
+			expect(a2023, kode).toBeGreaterThan(0);
+			expect(Math.abs(a2024 / a2023 - 1), `${kode}: ${a2023} -> ${a2024}`).toBeLessThan(0.4);
 		}
 	});
 
