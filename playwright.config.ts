@@ -30,6 +30,14 @@ export default defineConfig({
 	},
 	projects: [
 		{ name: 'integration', testDir: 'tests/integration', testMatch: '**/*.spec.ts' },
-		{ name: 'e2e', testDir: 'tests/e2e', testMatch: '**/*.e2e.ts' }
+		{ name: 'e2e', testDir: 'tests/e2e', testMatch: '**/*.e2e.ts' },
+		// Crash, damaged-file, backup, fuzz and load harnesses: each starts servers of its own on
+		// its own database and port. One file (server.harness.ts) runs them one after another.
+		{
+			name: 'reliability',
+			testDir: 'tests/reliability',
+			testMatch: '**/*.harness.ts',
+			timeout: 300_000
+		}
 	]
 });

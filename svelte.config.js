@@ -12,7 +12,7 @@ const config = {
 		csrf: { trustedOrigins: ['*'] },
 		typescript: {
 			config: (tsconfig) => {
-				tsconfig.include.push('../scripts/**/*.ts', '../playwright.config.ts');
+				tsconfig.include.push('../scripts/**/*.ts', '../bench/**/*.ts', '../playwright.config.ts');
 			}
 		},
 		csp: {
@@ -23,6 +23,7 @@ const config = {
 				'style-src': ['self', 'unsafe-inline'],
 				'img-src': ['self', 'data:', 'blob:'],
 				'connect-src': ['self'],
+				'object-src': ['none'],
 				'frame-ancestors': ['none'],
 				'base-uri': ['self'],
 				'form-action': ['self']

@@ -2,13 +2,14 @@
 export const ROLES = ['viewer', 'analyst', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-export type Action = 'read' | 'upload' | 'revert' | 'manage_users';
+export type Action = 'read' | 'upload' | 'revert' | 'manage_users' | 'backup';
 
 const MINIMUM: Record<Action, Role> = {
 	read: 'viewer',
 	upload: 'analyst',
 	revert: 'analyst',
-	manage_users: 'admin'
+	manage_users: 'admin',
+	backup: 'admin'
 };
 
 export function isRole(value: string): value is Role {

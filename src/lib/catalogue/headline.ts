@@ -20,6 +20,7 @@ export const HEADLINE: readonly HeadlineItem[] = [
 	{ indicator: 'anggota_per_koperasi', per: 'total' },
 	{ indicator: 'volume_usaha_per_koperasi', per: 'total' },
 	{ indicator: 'rasio_modal_sendiri', per: 'total' },
+	{ indicator: 'kur_realisasi', per: 'population' },
 	{ indicator: 'jumlah_umkm', per: 'population' },
 	{ indicator: 'persen_umkm_luar_daerah', per: 'total' },
 	{ indicator: 'galeri_produk', per: 'population' }

@@ -9,7 +9,9 @@ describe('readDataView', () => {
 			focus: '32.16',
 			benchmark: '19',
 			indicator: 'koperasi_aktif',
-			per: null
+			per: null,
+			peers: 'provinsi',
+			peerList: []
 		});
 	});
 
@@ -17,7 +19,20 @@ describe('readDataView', () => {
 		const view = readDataView(
 			new URLSearchParams('fokus=32.75&banding=32&indikator=aset&per=member')
 		);
-		expect(view).toEqual({ focus: '32.75', benchmark: '32', indicator: 'aset', per: 'member' });
+		expect(view).toEqual({
+			focus: '32.75',
+			benchmark: '32',
+			indicator: 'aset',
+			per: 'member',
+			peers: 'provinsi',
+			peerList: []
+		});
+	});
+
+	it('reads the peer group and a hand-picked list', () => {
+		const view = readDataView(new URLSearchParams('kelompok=pilihan&daftar=32.01, 32.04,,19'));
+		expect(view.peers).toBe('pilihan');
+		expect(view.peerList).toEqual(['32.01', '32.04', '19']);
 	});
 });
 
@@ -51,6 +66,21 @@ describe('viewSearch', () => {
 	it("omits the indicator's default normalisation", () => {
 		expect(viewSearch(url(''), { indicator: 'jumlah_umkm', per: 'population' }, null)).toBe(
 			'?indikator=jumlah_umkm'
+		);
+	});
+});
+
+describe('viewSearch and the peer group', () => {
+	it('leaves the default group out and keeps a list only for the hand-picked group', () => {
+		expect(viewSearch(url('?kelompok=nasional'), { peers: 'provinsi' }, null)).toBe('');
+		expect(
+			viewSearch(url(''), { peers: 'pilihan', peerList: ['32.01', '32.04', '32.01'] }, null)
+		).toBe('?kelompok=pilihan&daftar=32.01%2C32.04');
+		expect(viewSearch(url('?kelompok=pilihan&daftar=32.01'), { peers: 'nasional' }, null)).toBe(
+			'?kelompok=nasional'
+		);
+		expect(viewSearch(url('?kelompok=pilihan&daftar=32.01'), { peerList: [] }, null)).toBe(
+			'?kelompok=pilihan'
 		);
 	});
 });

@@ -16,8 +16,22 @@ export const PARAM = {
 	benchmark: 'banding',
 	year: 'tahun',
 	indicator: 'indikator',
-	per: 'per'
+	per: 'per',
+	peers: 'kelompok',
+	peerList: 'daftar'
 } as const;
+
+/**
+ * Who the focus region is ranked against: the regencies/cities of its own province, every region
+ * of its level nationwide, or a list of regions chosen by hand (`daftar`).
+ */
+export const PEER_KINDS = ['provinsi', 'nasional', 'pilihan'] as const;
+export type PeerKind = (typeof PEER_KINDS)[number];
+export const DEFAULT_PEERS: PeerKind = 'provinsi';
+
+export function isPeerKind(value: string): value is PeerKind {
+	return (PEER_KINDS as readonly string[]).includes(value);
+}
 
 /** The parameters that decide which data is fetched, as written (not yet checked). */
 export interface DataView {
@@ -25,6 +39,10 @@ export interface DataView {
 	benchmark: string;
 	indicator: string;
 	per: string | null;
+	/** As written; the page refuses an unknown kind. */
+	peers: string;
+	/** The hand-picked peer regions, as written (only read for `pilihan`). */
+	peerList: string[];
 }
 
 /** Reads only the data parameters, so a load that calls it does not re-run for `tahun`/`lang`. */
@@ -33,7 +51,12 @@ export function readDataView(params: URLSearchParams): DataView {
 		focus: params.get(PARAM.focus) || DEFAULT_FOCUS,
 		benchmark: params.get(PARAM.benchmark) || DEFAULT_BENCHMARK,
 		indicator: params.get(PARAM.indicator) || DEFAULT_CHART_INDICATOR,
-		per: params.get(PARAM.per) || null
+		per: params.get(PARAM.per) || null,
+		peers: params.get(PARAM.peers) || DEFAULT_PEERS,
+		peerList: (params.get(PARAM.peerList) ?? '')
+			.split(',')
+			.map((code) => code.trim())
+			.filter((code) => code !== '')
 	};
 }
 
@@ -49,6 +72,8 @@ export interface ViewChange {
 	year?: number;
 	indicator?: string;
 	per?: Normalisation;
+	peers?: PeerKind;
+	peerList?: readonly string[];
 	lang?: Locale;
 }
 
@@ -81,6 +106,14 @@ export function viewSearch(
 	}
 	set(PARAM.indicator, change.indicator);
 	set(PARAM.per, change.per);
+	set(PARAM.peers, change.peers);
+	if (change.peerList !== undefined) {
+		const list = [...new Set(change.peerList)];
+		if (list.length > 0) params.set(PARAM.peerList, list.join(','));
+		else params.delete(PARAM.peerList);
+	}
+	// A hand-picked list only means something for the hand-picked group.
+	if ((params.get(PARAM.peers) ?? DEFAULT_PEERS) !== 'pilihan') params.delete(PARAM.peerList);
 	set(LANG_PARAM, change.lang);
 
 	const indicator = findIndicator(params.get(PARAM.indicator) ?? DEFAULT_CHART_INDICATOR);
@@ -90,6 +123,7 @@ export function viewSearch(
 		[PARAM.year]: defaultYear === null ? undefined : String(defaultYear),
 		[PARAM.indicator]: DEFAULT_CHART_INDICATOR,
 		[PARAM.per]: indicator ? defaultPer(indicator) : undefined,
+		[PARAM.peers]: DEFAULT_PEERS,
 		[LANG_PARAM]: DEFAULT_LOCALE
 	};
 	for (const [name, value] of Object.entries(defaults)) {

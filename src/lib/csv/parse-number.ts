@@ -16,6 +16,8 @@ const PATTERNS: Record<NumberConvention, RegExp> = {
 	en: /^(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/
 };
 
+const DIGITS = /^\d+$/;
+
 /** Removes what decorates a number without changing it: spaces, NBSP, a Rupiah prefix. */
 function strip(raw: string): { body: string; negative: boolean } {
 	let text = raw.replace(/[\s\u00a0\u202f]/g, '');
@@ -35,6 +37,8 @@ function strip(raw: string): { body: string; negative: boolean } {
 export function parseNumber(raw: string, convention: NumberConvention): NumberReading {
 	const trimmed = raw.trim();
 	if (trimmed === '' || NULL_SYMBOLS.has(trimmed)) return { kind: 'empty' };
+	// Plain digits read the same in both conventions; most cells of a large file are just that.
+	if (DIGITS.test(trimmed)) return { kind: 'number', value: Number(trimmed) };
 	const { body, negative } = strip(trimmed);
 	if (!PATTERNS[convention].test(body)) return { kind: 'invalid' };
 	const [thousands, decimal] = convention === 'id' ? ['.', ','] : [',', '.'];
@@ -49,7 +53,7 @@ export type ConventionEvidence = NumberConvention | 'ambiguous' | 'plain' | 'inv
 /** What one cell says about the convention it was written in. */
 export function conventionOf(raw: string): ConventionEvidence {
 	const trimmed = raw.trim();
-	if (trimmed === '' || NULL_SYMBOLS.has(trimmed)) return 'plain';
+	if (trimmed === '' || NULL_SYMBOLS.has(trimmed) || DIGITS.test(trimmed)) return 'plain';
 	const { body } = strip(trimmed);
 	const fitsId = PATTERNS.id.test(body);
 	const fitsEn = PATTERNS.en.test(body);

@@ -475,19 +475,39 @@ function checkOneGrain(
 	dataset: DatasetDefinition,
 	report: (p: Problem) => void
 ) {
-	const seen = new Map<string, number>();
-	const grains = new Map<string, { breakdown: boolean; perCoop: boolean; line: number }>();
-	for (const record of records) {
+	// A register has a million rows: keys are made per record and per region-year, not per fact.
+	const firstOfKey = new Map<string, number>();
+	const repeatedKeys = new Map<string, Map<string, number>>();
+	const grains = new Map<
+		string,
+		Map<string, { breakdown: boolean; perCoop: boolean; line: number }>
+	>();
+	records.forEach((record, index) => {
+		const key = `${record.kode_wilayah}|${record.tahun}|${record.dimensi}|${record.id_koperasi ?? ''}`;
+		let factLines: Map<string, number> | undefined;
+		const first = firstOfKey.get(key);
+		if (first === undefined) firstOfKey.set(key, index);
+		else {
+			factLines = repeatedKeys.get(key);
+			if (!factLines) {
+				const earlier = records[first]!;
+				factLines = new Map();
+				for (const [fact, value] of Object.entries(earlier.facts))
+					if (value !== null && value !== undefined) factLines.set(fact, earlier.line);
+				repeatedKeys.set(key, factLines);
+			}
+		}
+		const regionYear = `${record.kode_wilayah}|${record.tahun}`;
+		let factGrains = grains.get(regionYear);
+		if (!factGrains) grains.set(regionYear, (factGrains = new Map()));
+		const grain = {
+			breakdown: record.dimensi !== (dataset.dimension?.allValue ?? 'semua'),
+			perCoop: record.id_koperasi !== null,
+			line: record.line
+		};
 		for (const [fact, value] of Object.entries(record.facts)) {
 			if (value === null || value === undefined) continue;
-			const key = [
-				record.kode_wilayah,
-				record.tahun,
-				record.dimensi,
-				record.id_koperasi ?? '',
-				fact
-			].join('|');
-			const earlier = seen.get(key);
+			const earlier = factLines?.get(fact);
 			if (earlier !== undefined) {
 				report(
 					problem(
@@ -504,25 +524,19 @@ function checkOneGrain(
 						}
 					)
 				);
-			} else seen.set(key, record.line);
+			} else factLines?.set(fact, record.line);
 
-			const grainKey = [record.kode_wilayah, record.tahun, fact].join('|');
-			const grain = {
-				breakdown: record.dimensi !== (dataset.dimension?.allValue ?? 'semua'),
-				perCoop: record.id_koperasi !== null,
-				line: record.line
-			};
-			const first = grains.get(grainKey);
-			if (!first) grains.set(grainKey, grain);
-			else if (first.perCoop !== grain.perCoop) {
+			const firstGrain = factGrains.get(fact);
+			if (!firstGrain) factGrains.set(fact, grain);
+			else if (firstGrain.perCoop !== grain.perCoop) {
 				report(
 					problem(
 						record.line,
 						'id_koperasi',
 						record.id_koperasi ?? '',
 						{
-							id: `Baris per koperasi dan baris seluruh wilayah tercampur untuk ${record.kode_wilayah} tahun ${record.tahun} (lihat baris ${first.line}).`,
-							en: `Per-cooperative and whole-region rows are mixed for ${record.kode_wilayah} in ${record.tahun} (see line ${first.line}).`
+							id: `Baris per koperasi dan baris seluruh wilayah tercampur untuk ${record.kode_wilayah} tahun ${record.tahun} (lihat baris ${firstGrain.line}).`,
+							en: `Per-cooperative and whole-region rows are mixed for ${record.kode_wilayah} in ${record.tahun} (see line ${firstGrain.line}).`
 						},
 						{
 							id: 'Unggah daftar per koperasi saja, atau total wilayah saja, untuk satu wilayah dan tahun.',
@@ -530,15 +544,15 @@ function checkOneGrain(
 						}
 					)
 				);
-			} else if (first.breakdown !== grain.breakdown) {
+			} else if (firstGrain.breakdown !== grain.breakdown) {
 				report(
 					problem(
 						record.line,
 						dataset.dimension?.id ?? '',
 						record.dimensi,
 						{
-							id: `${fact} untuk ${record.kode_wilayah} tahun ${record.tahun} diberikan sebagai total "semua" dan juga per rincian (lihat baris ${first.line}).`,
-							en: `${fact} for ${record.kode_wilayah} in ${record.tahun} is given both as the "semua" total and per breakdown (see line ${first.line}).`
+							id: `${fact} untuk ${record.kode_wilayah} tahun ${record.tahun} diberikan sebagai total "semua" dan juga per rincian (lihat baris ${firstGrain.line}).`,
+							en: `${fact} for ${record.kode_wilayah} in ${record.tahun} is given both as the "semua" total and per breakdown (see line ${firstGrain.line}).`
 						},
 						{
 							id: 'Pakai total atau rinciannya saja, jangan keduanya (angkanya akan terhitung dua kali).',
@@ -548,5 +562,5 @@ function checkOneGrain(
 				);
 			}
 		}
-	}
+	});
 }

@@ -10,6 +10,7 @@ import { readRegions } from './regions';
 import type { Region } from '$lib/regions/region';
 import { createRegionResolver, type RegionResolver } from '$lib/regions/resolve-region';
 import { Semaphore } from './duckdb/semaphore';
+import { configureQueryCache, readDataYears } from './query/run-indicator-query';
 import { LoginThrottle } from './auth/throttle';
 
 export interface AppContext {
@@ -32,14 +33,29 @@ async function start(): Promise<AppContext> {
 		path: config.databasePath,
 		threads: config.duckdbThreads,
 		memoryLimit: config.duckdbMemoryLimit,
-		maxConcurrent: config.maxConcurrentQueries
+		maxConcurrent: config.maxConcurrentQueries,
+		// The backup route exports there after lock-down; nothing else is writable to DuckDB.
+		writableDirectories: [config.backupDir],
+		backupDir: config.backupDir
 	});
-	const { loaded, rows } = await db.withConnection(async (connection) => {
-		await migrate(connection);
-		return loadBundledIfEmpty(connection, config.datasetsDir);
-	});
-	const regions = await db.withConnection(readRegions);
-	await db.lockDown();
+	configureQueryCache(db, config.queryCacheRows);
+	let loaded: boolean;
+	let rows: number;
+	let regions: Region[];
+	try {
+		({ loaded, rows } = await db.withConnection(async (connection) => {
+			await migrate(connection);
+			const bundled = await loadBundledIfEmpty(connection, config.datasetsDir);
+			// Fold a WAL replayed after a crash into the file now, while nothing else runs.
+			await connection.run('CHECKPOINT');
+			return bundled;
+		}));
+		regions = await db.withConnection(readRegions);
+		await db.lockDown();
+	} catch (error) {
+		db.close();
+		throw error;
+	}
 	const ms = Math.round(performance.now() - began);
 	console.info(
 		loaded
@@ -75,14 +91,6 @@ export async function stopApp(): Promise<void> {
 
 /** First and last year that any fact dataset holds. */
 export async function dataYears(app: AppContext): Promise<{ from: number; to: number }> {
-	return app.db.withConnection(async (connection) => {
-		const reader = await connection.runAndReadAll(`
-      SELECT min(tahun)::INTEGER, max(tahun)::INTEGER FROM (
-        SELECT tahun FROM koperasi WHERE diganti_oleh IS NULL
-        UNION ALL SELECT tahun FROM pembiayaan WHERE diganti_oleh IS NULL
-        UNION ALL SELECT tahun FROM jangkauan_pasar WHERE diganti_oleh IS NULL)`);
-		const [from, to] = reader.getRows()[0] ?? [];
-		const fallback = new Date().getFullYear();
-		return { from: Number(from ?? fallback), to: Number(to ?? fallback) };
-	});
+	const fallback = new Date().getFullYear();
+	return (await readDataYears(app.db)) ?? { from: fallback, to: fallback };
 }

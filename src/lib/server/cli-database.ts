@@ -13,7 +13,8 @@ export async function openForCli(): Promise<{ db: Database; config: Config }> {
 		path: config.databasePath,
 		threads: config.duckdbThreads,
 		memoryLimit: config.duckdbMemoryLimit,
-		maxConcurrent: 1
+		maxConcurrent: 1,
+		backupDir: config.backupDir
 	});
 	await db.withConnection(async (c) => {
 		await migrate(c);

@@ -8,8 +8,12 @@ export interface Config {
 	duckdbMemoryLimit: string;
 	/** How many DuckDB calls may run at once: each holds one libuv worker thread. */
 	maxConcurrentQueries: number;
+	/** Rows of query answers kept for the current data version; 0 turns the cache off. */
+	queryCacheRows: number;
 	/** Original files of uploads, under generated names. */
 	uploadsDir: string;
+	/** Where backups are written (`npm run backup`); DuckDB may still write there after lock-down. */
+	backupDir: string;
 	/** Largest CSV accepted, in bytes (adapter-node's BODY_SIZE_LIMIT must be a little above). */
 	uploadLimitBytes: number;
 	/** When true, even reading the dashboards needs a login. */
@@ -26,6 +30,16 @@ function positiveInt(name: string, fallback: number): number {
 	return value;
 }
 
+function wholeNumber(name: string, fallback: number): number {
+	const raw = process.env[name];
+	if (raw === undefined || raw === '') return fallback;
+	const value = Number(raw);
+	if (!Number.isInteger(value) || value < 0) {
+		throw new Error(`${name} must be 0 or a positive whole number, got "${raw}"`);
+	}
+	return value;
+}
+
 export function readConfig(): Config {
 	const databasePath = path.resolve(process.env.DATABASE_PATH || 'data/koperasi.duckdb');
 	return {
@@ -33,11 +47,15 @@ export function readConfig(): Config {
 		uploadsDir: path.resolve(
 			process.env.UPLOADS_DIR || path.join(path.dirname(databasePath), 'uploads')
 		),
+		backupDir: path.resolve(
+			process.env.BACKUP_DIR || path.join(path.dirname(databasePath), 'backups')
+		),
 		uploadLimitBytes: positiveInt('UPLOAD_LIMIT_BYTES', 50 * 1024 * 1024),
 		requireLogin: process.env.REQUIRE_LOGIN === 'true' || process.env.REQUIRE_LOGIN === '1',
 		datasetsDir: path.resolve(process.env.DATASETS_DIR || 'datasets'),
 		duckdbThreads: positiveInt('DUCKDB_THREADS', 2),
 		duckdbMemoryLimit: process.env.DUCKDB_MEMORY_LIMIT || '2GB',
-		maxConcurrentQueries: positiveInt('MAX_CONCURRENT_QUERIES', 3)
+		maxConcurrentQueries: positiveInt('MAX_CONCURRENT_QUERIES', 3),
+		queryCacheRows: wholeNumber('QUERY_CACHE_ROWS', 400_000)
 	};
 }

@@ -17,7 +17,9 @@ export const load: PageServerLoad = ({ locals, url }) => ({
 export const actions = {
 	/** Checks the password (throttled per account) and starts a new session id. */
 	default: async ({ request, cookies, url }) => {
-		const form = await request.formData();
+		// A body that is not a readable form is the client's mistake (400), not a server error.
+		const form = await request.formData().catch(() => null);
+		if (!form) return fail(400, { name: '', error: 'invalid' as const, waitSeconds: 0 });
 		const name = String(form.get('name') ?? '').trim();
 		const password = String(form.get('password') ?? '');
 		const next = safeNext(String(form.get('next') ?? '/'));

@@ -1,10 +1,16 @@
 /**
  * The one DuckDB instance of this process. Work borrows a short-lived connection; the number of
  * concurrent calls is capped because each holds a libuv thread shared with file and crypto work.
+ *
+ * Opening is careful: a damaged file or WAL stops the start with a message naming the file and the
+ * restore command, and nothing is deleted or repaired (DuckDB itself would silently drop a WAL
+ * whose database file is missing, or whose header is damaged, so those are checked first).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance, listValue, type DuckDBConnection } from '@duckdb/node-api';
+import { listBackups } from '../backup/manifest';
+import { tableSignatures } from '../backup/signatures';
 import { Semaphore } from './semaphore';
 
 export interface DatabaseOptions {
@@ -12,32 +18,172 @@ export interface DatabaseOptions {
 	threads: number;
 	memoryLimit: string;
 	maxConcurrent: number;
+	/** Folders besides the database's own that DuckDB may still write after `lockDown()`. */
+	writableDirectories?: string[];
+	/** Where backups live: named in the message when the file turns out to be damaged. */
+	backupDir?: string;
 }
 
 export interface Database {
 	withConnection<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T>;
 	/**
-	 * After start-up no query may touch files outside the database's folder, install or load
-	 * extensions, or change a setting: SQL is built from our catalogue, but defence in depth.
+	 * After start-up no query may touch files outside the database's folder (and the backup
+	 * folder), install or load extensions, or change a setting: SQL is built from our catalogue,
+	 * but defence in depth.
 	 */
 	lockDown(): Promise<void>;
 	close(): void;
 	readonly path: string;
 }
 
+export type OpenFailure = 'locked' | 'damaged' | 'other';
+
+/** Why the database could not be opened, worded for the person starting the server. */
+export class DatabaseOpenError extends Error {
+	constructor(
+		readonly failure: OpenFailure,
+		message: string
+	) {
+		super(message);
+		this.name = 'DatabaseOpenError';
+	}
+}
+
+/** The first 8 bytes of every WAL DuckDB 1.5 writes: the serialized WAL_VERSION entry, version 2. */
+const WAL_HEADER = Buffer.from('640062650002ffff', 'hex');
+
+const DAMAGE =
+	/corrupt|not a valid duckdb database|could not read enough bytes|failure while replaying wal|checksum|serialization error|internal error|fatal error/i;
+
+function restoreAdvice(backupDir: string | undefined): string {
+	const backups = backupDir ? listBackups(backupDir) : [];
+	const newest = backups[0];
+	return newest
+		? `To restore the newest of ${backups.length} backup(s) in ${backupDir}, stop every process using the file and run:\n  npm run restore -- ${newest}`
+		: `To restore a backup, stop every process using the file and run:\n  npm run restore -- <backup dir>${backupDir ? `\n(no finished backup found in ${backupDir})` : ''}`;
+}
+
+export function damagedMessage(
+	file: string,
+	problem: string,
+	databasePath: string,
+	backupDir?: string
+): string {
+	return [
+		`The database cannot be opened: ${file} is damaged.`,
+		`  ${problem}`,
+		`Refusing to use it. Nothing was deleted or repaired: leave ${databasePath} and ${databasePath}.wal where they are (copy them elsewhere for analysis).`,
+		restoreAdvice(backupDir)
+	].join('\n');
+}
+
+function explainOpenFailure(options: DatabaseOptions, error: unknown): DatabaseOpenError {
+	const message = error instanceof Error ? error.message : String(error);
+	const file = options.path;
+	if (/could not set lock|conflicting lock/i.test(message)) {
+		return new DatabaseOpenError(
+			'locked',
+			`The database ${file} is already open in another process (DuckDB allows one writer). Stop the other server or set DATABASE_PATH to another file. (${message})`
+		);
+	}
+	if (DAMAGE.test(message)) {
+		const damaged = /\bWAL\b/.test(message) ? `${file}.wal` : file;
+		return new DatabaseOpenError(
+			'damaged',
+			damagedMessage(damaged, message, file, options.backupDir)
+		);
+	}
+	return new DatabaseOpenError('other', `Cannot open the database ${file}: ${message}`);
+}
+
+/** Cases DuckDB would "handle" by discarding the WAL: refused before it gets the chance. */
+function checkWalBeforeOpen(options: DatabaseOptions): void {
+	const wal = `${options.path}.wal`;
+	const size = fs.existsSync(wal) ? fs.statSync(wal).size : 0;
+	if (size === 0) return;
+	if (!fs.existsSync(options.path)) {
+		throw new DatabaseOpenError(
+			'damaged',
+			damagedMessage(
+				wal,
+				`The write-ahead log exists but the database file ${options.path} does not; DuckDB would discard the log.`,
+				options.path,
+				options.backupDir
+			)
+		);
+	}
+	// Fewer than 8 bytes is a WAL torn while it was being created: nothing in it was committed.
+	if (size < WAL_HEADER.length) return;
+	const head = Buffer.alloc(WAL_HEADER.length);
+	const fd = fs.openSync(wal, 'r');
+	try {
+		fs.readSync(fd, head, 0, head.length, 0);
+	} finally {
+		fs.closeSync(fd);
+	}
+	if (!head.equals(WAL_HEADER)) {
+		throw new DatabaseOpenError(
+			'damaged',
+			damagedMessage(
+				wal,
+				`The write-ahead log does not start with DuckDB's WAL header (found ${head.toString('hex')}); DuckDB would ignore it and then overwrite it.`,
+				options.path,
+				options.backupDir
+			)
+		);
+	}
+}
+
+/**
+ * Reads every table through a read-only instance, which replays the WAL in memory only. A damaged
+ * block is found here, before the writable open would fold the WAL into the file (DuckDB
+ * checkpoints after replaying it).
+ */
+async function verifyReadOnly(options: DatabaseOptions): Promise<void> {
+	let instance: DuckDBInstance;
+	try {
+		instance = await DuckDBInstance.create(options.path, {
+			access_mode: 'READ_ONLY',
+			autoinstall_known_extensions: 'false',
+			autoload_known_extensions: 'false'
+		});
+	} catch (error) {
+		throw explainOpenFailure(options, error);
+	}
+	try {
+		const connection = await instance.connect();
+		try {
+			await tableSignatures(connection);
+		} finally {
+			connection.closeSync();
+		}
+	} catch (error) {
+		throw explainOpenFailure(options, error);
+	} finally {
+		instance.closeSync();
+	}
+}
+
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-	if (options.path !== ':memory:') fs.mkdirSync(path.dirname(options.path), { recursive: true });
+	const inMemory = options.path === ':memory:';
+	if (!inMemory) {
+		fs.mkdirSync(path.dirname(options.path), { recursive: true });
+		checkWalBeforeOpen(options);
+		if (fs.existsSync(options.path)) await verifyReadOnly(options);
+	}
 	let instance: DuckDBInstance;
 	try {
 		instance = await DuckDBInstance.create(options.path, {
 			threads: String(options.threads),
 			memory_limit: options.memoryLimit,
 			autoinstall_known_extensions: 'false',
-			autoload_known_extensions: 'false'
+			autoload_known_extensions: 'false',
+			allow_community_extensions: 'false'
 		});
 	} catch (error) {
-		throw new Error(explainOpenFailure(options.path, error));
+		throw explainOpenFailure(options, error);
 	}
+
 	const gate = new Semaphore(options.maxConcurrent);
 	let closed = false;
 	return {
@@ -56,9 +202,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 		async lockDown() {
 			const connection = await instance.connect();
 			try {
-				if (options.path !== ':memory:') {
+				if (!inMemory) {
+					const folders = [path.dirname(options.path), ...(options.writableDirectories ?? [])];
 					await connection.run(`SET allowed_directories = $1`, [
-						listValue([path.dirname(options.path) + path.sep])
+						listValue(folders.map((folder) => path.resolve(folder) + path.sep))
 					]);
 				}
 				await connection.run(`SET enable_external_access = false`);
@@ -73,12 +220,4 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 			instance.closeSync();
 		}
 	};
-}
-
-function explainOpenFailure(file: string, error: unknown): string {
-	const message = error instanceof Error ? error.message : String(error);
-	if (/lock/i.test(message)) {
-		return `The database ${file} is already open in another process (DuckDB allows one writer). Stop the other server or set DATABASE_PATH to another file. (${message})`;
-	}
-	return `Cannot open the database ${file}: ${message}`;
 }

@@ -1,9 +1,9 @@
 import { error, json } from '@sveltejs/kit';
-import { ARROW_MIME, encodeQueryRows } from '$lib/arrow/codec';
+import { ARROW_MIME } from '$lib/arrow/codec';
 import { writeCsv } from '$lib/csv/write-csv';
 import { parseIndicatorQuery, QUERY_COLUMNS } from '$lib/query/indicator-query';
 import { dataYears, getApp } from '$lib/server/app';
-import { runIndicatorQuery } from '$lib/server/query/run-indicator-query';
+import { runIndicatorQuery, runIndicatorQueryArrow } from '$lib/server/query/run-indicator-query';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ url }) => {
@@ -13,17 +13,15 @@ export const GET: RequestHandler = async ({ url }) => {
 	const unknown = parsed.query.regions.find((code) => !app.regionByCode.has(code));
 	if (unknown !== undefined) error(400, `Unknown region "${unknown}"`);
 
-	const rows = await runIndicatorQuery(app.db, parsed.query);
-	const { indicator, per, from, to } = parsed.query;
-	const meta = { indicator: indicator.id, unit: indicator.unit, per, from, to };
-
 	if (parsed.format === 'arrow') {
-		// tableToIPC allocates a fresh ArrayBuffer, never a SharedArrayBuffer.
-		const bytes = encodeQueryRows(rows) as Uint8Array<ArrayBuffer>;
+		const bytes = await runIndicatorQueryArrow(app.db, parsed.query);
 		return new Response(bytes, {
 			headers: { 'Content-Type': ARROW_MIME, 'Cache-Control': 'no-store' }
 		});
 	}
+	const rows = await runIndicatorQuery(app.db, parsed.query);
+	const { indicator, per, from, to } = parsed.query;
+	const meta = { indicator: indicator.id, unit: indicator.unit, per, from, to };
 	if (parsed.format === 'csv') {
 		const body = writeCsv(
 			QUERY_COLUMNS,

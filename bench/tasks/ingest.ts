@@ -1,0 +1,122 @@
+/**
+ * One ingest of the register, in a process of its own so that its peak memory is its own:
+ *   ours DATABASE REGISTER    the upload pipeline (decode → parse → validate → appender in one
+ *                             transaction → conflict check), replacing the regional koperasi rows
+ *   duckdb DATABASE REGISTER  DuckDB's read_csv into the same table, same columns and conventions
+ *   stages REGISTER           decode, parse and validate alone, timed separately
+ * Prints one JSON line.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { DATASETS } from '$lib/catalogue/datasets';
+import { decodeText } from '$lib/csv/decode-text';
+import { parseCsv } from '$lib/csv/parse-csv';
+import { validateDataset } from '$lib/csv/validate-dataset';
+import { createRegionResolver } from '$lib/regions/resolve-region';
+import { openDatabase } from '$lib/server/duckdb/database';
+import { ingestUpload } from '$lib/server/ingest/ingest-upload';
+import { readRegions } from '$lib/server/regions';
+
+const [mode, ...args] = process.argv.slice(2);
+const peakMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
+const rssMb = () => Math.round(process.memoryUsage().rss / 1024 / 1024);
+
+/** The register's columns as DuckDB should read them: what validation decides, stated up front. */
+const REGISTER_COLUMNS = {
+	id_koperasi: 'VARCHAR',
+	nama_koperasi: 'VARCHAR',
+	kode_wilayah: 'VARCHAR',
+	nama_wilayah: 'VARCHAR',
+	tahun: 'SMALLINT',
+	jenis_koperasi: 'VARCHAR',
+	...Object.fromEntries(DATASETS.koperasi.facts.map((f) => [f.id, 'BIGINT'])),
+	status_data: 'VARCHAR',
+	sumber: 'VARCHAR'
+};
+
+async function ours(databasePath: string, register: string) {
+	const db = await openDatabase({
+		path: databasePath,
+		threads: 2,
+		memoryLimit: '2GB',
+		maxConcurrent: 1
+	});
+	const resolveRegion = createRegionResolver(await db.withConnection(readRegions));
+	const before = rssMb();
+	const began = performance.now();
+	const bytes = new Uint8Array(fs.readFileSync(register));
+	const outcome = await db.withConnection((c) =>
+		ingestUpload(
+			c,
+			{
+				kind: 'koperasi',
+				mode: 'replace',
+				bytes,
+				fileName: path.basename(register),
+				by: 'bench',
+				sourceNote: 'bench',
+				dryRun: false
+			},
+			{ resolveRegion, uploadsDir: path.join(path.dirname(databasePath), 'uploads') }
+		)
+	);
+	const ms = performance.now() - began;
+	db.close();
+	if (outcome.kind !== 'stored')
+		throw new Error(`The register was not stored: ${JSON.stringify(outcome).slice(0, 2000)}`);
+	return { ms, rows: outcome.rows, rssBeforeMb: before, peakMb: peakMb() };
+}
+
+async function duckdb(databasePath: string, register: string) {
+	const instance = await DuckDBInstance.create(databasePath, { threads: '2', memory_limit: '2GB' });
+	const connection = await instance.connect();
+	const before = rssMb();
+	const facts = DATASETS.koperasi.facts.map((f) => f.id).join(', ');
+	const began = performance.now();
+	await connection.run('BEGIN TRANSACTION');
+	const reader = await connection.runAndReadAll(
+		`INSERT INTO koperasi (versi, kode_wilayah, tahun, jenis_koperasi, id_koperasi, nama_koperasi, ${facts}, status_data, sumber)
+     SELECT 999999, kode_wilayah, tahun, jenis_koperasi, id_koperasi, nama_koperasi, ${facts}, status_data, sumber
+     FROM read_csv($file, header = true, delim = ';', quote = '"', escape = '"', columns = ${JSON.stringify(REGISTER_COLUMNS).replaceAll('"', "'")})`,
+		{ file: register }
+	);
+	await connection.run('COMMIT');
+	const ms = performance.now() - began;
+	const rows = Number(reader.getRows()[0]?.[0]);
+	connection.closeSync();
+	instance.closeSync();
+	return { ms, rows, rssBeforeMb: before, peakMb: peakMb() };
+}
+
+async function stages(register: string, wilayah: string) {
+	const { readRegionsCsv } = await import('$lib/server/ingest/load-bundled');
+	const resolveRegion = createRegionResolver(readRegionsCsv(wilayah));
+	const bytes = new Uint8Array(fs.readFileSync(register));
+	let t = performance.now();
+	const lap = () => {
+		const now = performance.now();
+		const ms = now - t;
+		t = now;
+		return ms;
+	};
+	const decoded = decodeText(bytes);
+	if (!decoded.ok) throw new Error('The register is not text');
+	const decode = lap();
+	const csv = parseCsv(decoded.text);
+	const parse = lap();
+	const result = validateDataset(csv, { dataset: DATASETS.koperasi, resolveRegion });
+	const validate = lap();
+	if (result.problemCount > 0) throw new Error(`The register has ${result.problemCount} problems`);
+	return { decode, parse, validate, rows: result.records.length, peakMb: peakMb() };
+}
+
+const tasks: Record<string, () => Promise<object>> = {
+	ours: () => ours(args[0]!, args[1]!),
+	duckdb: () => duckdb(args[0]!, args[1]!),
+	stages: () => stages(args[0]!, args[1]!)
+};
+const task = tasks[mode ?? ''];
+if (!task)
+	throw new Error('Usage: ingest.ts ours|duckdb DATABASE REGISTER | stages REGISTER WILAYAH');
+console.log(JSON.stringify(await task()));

@@ -1,0 +1,145 @@
+/**
+ * Summary tables: for every region and year, each fact's sum over the live rows, the worst status
+ * and the sources behind it — exactly what an indicator query computed from the fact tables, done
+ * once per data version instead of on every request. A per-cooperative register of a million rows
+ * becomes one row per region and year.
+ *
+ * They live in an in-memory database attached to the instance (`ringkasan`): visible to every
+ * connection, never in the file, its backups or its checksums, and rebuilt from the facts after a
+ * restart.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { DATASETS, FACT_DATASETS, type DatasetKind } from '$lib/catalogue/datasets';
+import { YEAR_BOUNDS } from '$lib/query/indicator-query';
+import { quoteIdentifier, tableOf } from '../duckdb/schema';
+
+export const SUMMARY_DATABASE = 'ringkasan';
+
+export const STATUS_RANK_SQL = `CASE status_data WHEN 'resmi' THEN 0 WHEN 'estimasi' THEN 1 ELSE 2 END`;
+
+/** The summary of a dataset, as a qualified table name. */
+export function summaryTable(kind: DatasetKind): string {
+	return `${SUMMARY_DATABASE}.${tableOf(kind)}`;
+}
+
+/** Column names of a fact's worst status (0 resmi … 2 sintetis) and its sources in a summary. */
+export function statusColumn(fact: string): string {
+	return quoteIdentifier(`${fact}__status`);
+}
+export function sourcesColumn(fact: string): string {
+	return quoteIdentifier(`${fact}__sources`);
+}
+
+/**
+ * Population keeps only rows with a figure, so that a region-year with a population row but no
+ * number counts as unknown (the nearest year with a figure is used instead).
+ */
+function summarySelect(kind: DatasetKind): string {
+	const facts = DATASETS[kind].facts.map((f) => f.id);
+	const columns = facts.flatMap((fact) => {
+		const f = quoteIdentifier(fact);
+		return [
+			`SUM(${f})::DOUBLE AS ${f}`,
+			`max(${STATUS_RANK_SQL}) FILTER (WHERE ${f} IS NOT NULL) AS ${statusColumn(fact)}`,
+			`list(DISTINCT sumber) FILTER (WHERE ${f} IS NOT NULL) AS ${sourcesColumn(fact)}`
+		];
+	});
+	const withFigure = kind === 'penduduk' ? ' AND jumlah_penduduk IS NOT NULL' : '';
+	return `SELECT kode_wilayah, tahun::INTEGER AS tahun, ${columns.join(', ')}
+    FROM ${tableOf(kind)}
+    WHERE diganti_oleh IS NULL${withFigure}
+    GROUP BY kode_wilayah, tahun
+    ORDER BY kode_wilayah, tahun`;
+}
+
+export const SUMMARY_KINDS: readonly DatasetKind[] = [...FACT_DATASETS, 'penduduk'];
+
+/**
+ * For every region with a population figure and every year a query may ask for, the population
+ * of that year, else of the nearest year with a figure (the later one on a tie): two ASOF joins,
+ * once per version, instead of a window over regions × years × population years in every query.
+ */
+export const NEAREST_POPULATION = `${SUMMARY_DATABASE}.penduduk_terdekat`;
+
+const NEAREST_POPULATION_SELECT = `WITH g AS (
+    SELECT r.kode_wilayah, t.tahun::INTEGER AS tahun
+    FROM (SELECT DISTINCT kode_wilayah FROM ${summaryTable('penduduk')}) r
+    CROSS JOIN range(${YEAR_BOUNDS.min}, ${YEAR_BOUNDS.max + 1}) AS t(tahun)
+  ),
+  below AS (
+    SELECT g.kode_wilayah, g.tahun, p.tahun AS year FROM g ASOF JOIN ${summaryTable('penduduk')} p
+      ON p.kode_wilayah = g.kode_wilayah AND g.tahun >= p.tahun
+  ),
+  above AS (
+    SELECT g.kode_wilayah, g.tahun, p.tahun AS year FROM g ASOF JOIN ${summaryTable('penduduk')} p
+      ON p.kode_wilayah = g.kode_wilayah AND g.tahun <= p.tahun
+  ),
+  nearest AS (
+    SELECT g.kode_wilayah, g.tahun, CASE
+        WHEN a.year IS NULL THEN b.year
+        WHEN b.year IS NULL THEN a.year
+        WHEN a.year - g.tahun <= g.tahun - b.year THEN a.year
+        ELSE b.year END AS year
+    FROM g LEFT JOIN below b USING (kode_wilayah, tahun) LEFT JOIN above a USING (kode_wilayah, tahun)
+  )
+  SELECT n.kode_wilayah, n.tahun, p.jumlah_penduduk, p.tahun AS population_year,
+    p.${statusColumn('jumlah_penduduk')}, p.${sourcesColumn('jumlah_penduduk')}
+  FROM nearest n JOIN ${summaryTable('penduduk')} p ON p.kode_wilayah = n.kode_wilayah AND p.tahun = n.year
+  ORDER BY n.kode_wilayah, n.tahun`;
+
+/**
+ * What identifies the stored data: every upload adds a version and every undo marks one, so any
+ * change to the facts changes this text. Read in the caller's transaction.
+ */
+export async function readDataVersion(connection: DuckDBConnection): Promise<string> {
+	const reader = await connection.runAndReadAll(
+		`SELECT count(*)::INTEGER, coalesce(max(id), 0)::INTEGER, count(dibatalkan_pada)::INTEGER FROM versi_data`
+	);
+	const [count, latest, undone] = reader.getRows()[0] ?? [0, 0, 0];
+	return `${count}.${latest}.${undone}`;
+}
+
+export interface SummaryBuild {
+	version: string;
+	/** First and last year of any fact dataset's live rows (the API's default range). */
+	years: { from: number; to: number } | null;
+}
+
+/**
+ * Rebuilds every summary table in one transaction and returns the data version they reflect.
+ * `current` skips the work when that version is already built.
+ */
+export async function buildSummaries(
+	connection: DuckDBConnection,
+	current: string | null
+): Promise<SummaryBuild | null> {
+	await connection.run(`ATTACH IF NOT EXISTS ':memory:' AS ${SUMMARY_DATABASE}`);
+	await connection.run('BEGIN TRANSACTION');
+	try {
+		const version = await readDataVersion(connection);
+		if (version === current) {
+			await connection.run('COMMIT');
+			return null;
+		}
+		for (const kind of SUMMARY_KINDS) {
+			await connection.run(
+				`CREATE OR REPLACE TABLE ${summaryTable(kind)} AS ${summarySelect(kind)}`
+			);
+		}
+		await connection.run(
+			`CREATE OR REPLACE TABLE ${NEAREST_POPULATION} AS ${NEAREST_POPULATION_SELECT}`
+		);
+		const reader = await connection.runAndReadAll(
+			`SELECT min(tahun)::INTEGER, max(tahun)::INTEGER FROM (${FACT_DATASETS.map(
+				(kind) => `SELECT tahun FROM ${summaryTable(kind)}`
+			).join(' UNION ALL ')})`
+		);
+		await connection.run('COMMIT');
+		const [from, to] = reader.getRows()[0] ?? [];
+		const years = from == null || to == null ? null : { from: Number(from), to: Number(to) };
+		return { version, years };
+	} catch (error) {
+		await connection.run('ROLLBACK').catch(() => undefined);
+		throw error;
+	}
+}
