@@ -37,7 +37,10 @@ export default defineConfig({
 			name: 'reliability',
 			testDir: 'tests/reliability',
 			testMatch: '**/*.harness.ts',
-			timeout: 300_000
+			timeout: 300_000,
+			// The load and crash harnesses saturate both cores: running them beside the browser tests
+			// made those time out. They start after the other projects finish.
+			dependencies: ['integration', 'e2e']
 		}
 	]
 });
