@@ -1,7 +1,7 @@
 /**
  * One indicator over the years: the focus region, the benchmark and the peer group's median.
  * Roles are told apart by colour, line style and symbol, so the chart reads in greyscale print.
- * The legend is HTML beside the chart, as in trend-option.ts.
+ * The legend is HTML beside the chart, so it never overlaps the plot on phones.
  */
 import type { IndicatorUnit } from '$lib/catalogue/indicators';
 import type { Locale } from '$lib/format/number';
