@@ -39,21 +39,13 @@ function year(text: string | null, name: string, fallback: number): number | str
 }
 
 /**
- * Checks every parameter; region codes are checked for shape here and for existence by the
- * caller, which knows the region list.
+ * The `regions`, `from` and `to` parameters every data endpoint shares: region codes checked for
+ * shape (existence is the caller's job, it knows the region list), years within bounds.
  */
-export function parseIndicatorQuery(
+export function parseRegionsAndYears(
 	params: URLSearchParams,
 	defaults: { from: number; to: number }
-): ParsedQuery {
-	for (const name of params.keys()) {
-		if (!KNOWN.has(name)) return { ok: false, error: `Unknown parameter "${name}"` };
-	}
-	const indicatorId = params.get('indicator');
-	if (!indicatorId) return { ok: false, error: 'Parameter "indicator" is required' };
-	const indicator = findIndicator(indicatorId);
-	if (!indicator) return { ok: false, error: `Unknown indicator "${indicatorId}"` };
-
+): { ok: true; regions: string[]; from: number; to: number } | { ok: false; error: string } {
 	const regionsText = params.get('regions');
 	if (!regionsText) return { ok: false, error: 'Parameter "regions" is required (e.g. 32.16,19)' };
 	const regions = [...new Set(regionsText.split(',').map((r) => r.trim()))];
@@ -71,6 +63,28 @@ export function parseIndicatorQuery(
 	const to = year(params.get('to'), 'to', defaults.to);
 	if (typeof to === 'string') return { ok: false, error: to };
 	if (from > to) return { ok: false, error: `"from" (${from}) is after "to" (${to})` };
+	return { ok: true, regions, from, to };
+}
+
+/**
+ * Checks every parameter; region codes are checked for shape here and for existence by the
+ * caller, which knows the region list.
+ */
+export function parseIndicatorQuery(
+	params: URLSearchParams,
+	defaults: { from: number; to: number }
+): ParsedQuery {
+	for (const name of params.keys()) {
+		if (!KNOWN.has(name)) return { ok: false, error: `Unknown parameter "${name}"` };
+	}
+	const indicatorId = params.get('indicator');
+	if (!indicatorId) return { ok: false, error: 'Parameter "indicator" is required' };
+	const indicator = findIndicator(indicatorId);
+	if (!indicator) return { ok: false, error: `Unknown indicator "${indicatorId}"` };
+
+	const place = parseRegionsAndYears(params, defaults);
+	if (!place.ok) return place;
+	const { regions, from, to } = place;
 
 	const perText = params.get('per') ?? 'total';
 	if (!(NORMALISATIONS as readonly string[]).includes(perText))

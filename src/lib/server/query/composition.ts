@@ -11,8 +11,7 @@ import {
 	type DatasetKind,
 	type FactId
 } from '$lib/catalogue/datasets';
-import { KEMENDAGRI_CODE } from '$lib/regions/region';
-import { MAX_REGIONS, YEAR_BOUNDS } from '$lib/query/indicator-query';
+import { parseRegionsAndYears } from '$lib/query/indicator-query';
 import type { Database } from '../duckdb/database';
 import { dimensionColumn, quoteIdentifier, tableOf } from '../duckdb/schema';
 import { rememberForVersion } from './run-indicator-query';
@@ -48,15 +47,6 @@ export type ParsedComposition =
 
 const KNOWN = new Set(['dataset', 'fact', 'regions', 'from', 'to', 'lang']);
 
-function year(text: string | null, name: string, fallback: number): number | string {
-	if (text === null || text === '') return fallback;
-	if (!/^\d{4}$/.test(text)) return `Parameter "${name}" must be a four-digit year, got "${text}"`;
-	const value = Number(text);
-	if (value < YEAR_BOUNDS.min || value > YEAR_BOUNDS.max)
-		return `Parameter "${name}" must be between ${YEAR_BOUNDS.min} and ${YEAR_BOUNDS.max}`;
-	return value;
-}
-
 /** Checks every parameter; the caller checks that the regions exist. */
 export function parseCompositionQuery(
 	params: URLSearchParams,
@@ -78,23 +68,9 @@ export function parseCompositionQuery(
 	if (!facts.some((f) => f.id === fact))
 		return { ok: false, error: `Unknown fact "${fact}" for dataset "${kind}"` };
 
-	const regionsText = params.get('regions');
-	if (!regionsText) return { ok: false, error: 'Parameter "regions" is required (e.g. 32.16,19)' };
-	const regions = [...new Set(regionsText.split(',').map((r) => r.trim()))];
-	const malformed = regions.find((r) => !KEMENDAGRI_CODE.test(r));
-	if (malformed !== undefined)
-		return {
-			ok: false,
-			error: `Unknown region "${malformed}": use Kemendagri codes such as 32.16`
-		};
-	if (regions.length > MAX_REGIONS)
-		return { ok: false, error: `Too many regions (${regions.length}); at most ${MAX_REGIONS}` };
-
-	const from = year(params.get('from'), 'from', defaults.from);
-	if (typeof from === 'string') return { ok: false, error: from };
-	const to = year(params.get('to'), 'to', defaults.to);
-	if (typeof to === 'string') return { ok: false, error: to };
-	if (from > to) return { ok: false, error: `"from" (${from}) is after "to" (${to})` };
+	const place = parseRegionsAndYears(params, defaults);
+	if (!place.ok) return place;
+	const { regions, from, to } = place;
 
 	return { ok: true, query: { dataset: kind, dimension, fact: fact as FactId, regions, from, to } };
 }
