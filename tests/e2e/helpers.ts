@@ -44,6 +44,21 @@ export function latestYear(rowSets: readonly (readonly QueryRow[])[], code: stri
 	return Math.max(...years.map((r) => r.year));
 }
 
+/**
+ * Waits until the current page is hydrated. Server-rendered controls are visible earlier, but a
+ * value typed or a file picked before hydration can be lost, and a form submitted then skips its
+ * enhancement.
+ */
+export async function hydrated(page: Page): Promise<void> {
+	await expect(page.locator('html[data-hydrated="true"]')).toHaveCount(1);
+}
+
+/** Opens a page and waits until it is hydrated. */
+export async function openHydrated(page: Page, url: string): Promise<void> {
+	await page.goto(url);
+	await hydrated(page);
+}
+
 /** Opens the dashboard and waits until it is hydrated (charts only draw in the browser). */
 export async function openDashboard(page: Page, search = ''): Promise<void> {
 	await page.goto(`/${search}`);

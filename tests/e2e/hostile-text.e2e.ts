@@ -17,6 +17,7 @@ import {
 	XSS,
 	type HostileServer
 } from '../reliability/support/hostile';
+import { hydrated, openHydrated } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -246,11 +247,12 @@ test('the upload page shows hostile header labels and cells as text; the problem
 }) => {
 	test.setTimeout(60_000);
 	const seen = await watch(page);
-	await page.goto(`${hostile.server.url}/login?next=/data`);
+	await openHydrated(page, `${hostile.server.url}/login?next=/data`);
 	await page.getByLabel('Nama pengguna').fill('analis');
 	await page.getByLabel('Kata sandi').fill(hostile.db.accounts.analis!.password);
 	await page.getByRole('button', { name: 'Masuk' }).click();
 	await page.waitForURL((url) => url.pathname === '/data');
+	await hydrated(page);
 	const quote = (cell: string) => `"${cell.replace(/"/g, '""')}"`;
 	const header = ['kode_wilayah', 'tahun', 'jenis_koperasi', 'jumlah_koperasi', 'koperasi_aktif']
 		.concat(['status_data', 'sumber', XSS.img, '__proto__', 'constructor', '=cmd|"/c calc"!A1'])

@@ -10,6 +10,7 @@
 import fs from 'node:fs';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { testCredentials } from '../support/credentials';
+import { hydrated, openHydrated } from './helpers';
 
 const FIXTURES = 'tests/fixtures';
 const EXCEL = `${FIXTURES}/koperasi-excel-id.csv`;
@@ -47,11 +48,12 @@ async function versions(request: APIRequestContext): Promise<Version[]> {
 /** Logs in through the login page, as a person would. */
 async function logIn(page: Page, account: 'analis' | 'pemirsa', next = '/data') {
 	const { password } = testCredentials().users[account];
-	await page.goto(`/login?next=${encodeURIComponent(next)}`);
+	await openHydrated(page, `/login?next=${encodeURIComponent(next)}`);
 	await page.getByLabel('Nama pengguna').fill(account);
 	await page.getByLabel('Kata sandi').fill(password);
 	await page.getByRole('button', { name: 'Masuk' }).click();
 	await page.waitForURL((url) => url.pathname === next);
+	await hydrated(page);
 }
 
 test.describe.configure({ mode: 'serial' });
@@ -62,7 +64,7 @@ let storedVersion: number;
 test('the login page: generic error, throttling with the wait, and who is logged in', async ({
 	page
 }) => {
-	await page.goto('/login');
+	await openHydrated(page, '/login');
 	await page.getByLabel('Nama pengguna').fill('tamu-e2e');
 	await page.getByLabel('Kata sandi').fill('salah');
 	await page.getByRole('button', { name: 'Masuk' }).click();
