@@ -9,7 +9,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isDatasetKind } from '$lib/catalogue/datasets';
 import { openForCli } from '$lib/server/cli-database';
-import { createRegionResolver } from '$lib/regions/resolve-region';
 import { readRegions } from '$lib/server/regions';
 import { ingestUpload } from '$lib/server/ingest/ingest-upload';
 import { localiseProblems } from '$lib/server/http/problems-response';
@@ -99,7 +98,7 @@ async function direct(args: Args): Promise<number> {
 					sourceNote: args.source,
 					dryRun: args.dryRun
 				},
-				{ resolveRegion: createRegionResolver(regions), uploadsDir: config.uploadsDir }
+				{ regions, uploadsDir: config.uploadsDir }
 			)
 		);
 		if (outcome.kind === 'not-text') {

@@ -42,7 +42,7 @@ async function ours(databasePath: string, register: string) {
 		memoryLimit: '2GB',
 		maxConcurrent: 1
 	});
-	const resolveRegion = createRegionResolver(await db.withConnection(readRegions));
+	const regions = await db.withConnection(readRegions);
 	const before = rssMb();
 	const began = performance.now();
 	const bytes = new Uint8Array(fs.readFileSync(register));
@@ -58,7 +58,7 @@ async function ours(databasePath: string, register: string) {
 				sourceNote: 'bench',
 				dryRun: false
 			},
-			{ resolveRegion, uploadsDir: path.join(path.dirname(databasePath), 'uploads') }
+			{ regions, uploadsDir: path.join(path.dirname(databasePath), 'uploads') }
 		)
 	);
 	const ms = performance.now() - began;

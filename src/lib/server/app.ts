@@ -7,6 +7,7 @@ import { openDatabase, type Database } from './duckdb/database';
 import { migrate } from './duckdb/schema';
 import { loadBundledIfEmpty } from './ingest/load-bundled';
 import { readRegions } from './regions';
+import { clearStaging, stagingDirOf } from './ingest/prepare-upload';
 import type { Region } from '$lib/regions/region';
 import { createRegionResolver, type RegionResolver } from '$lib/regions/resolve-region';
 import { Semaphore } from './duckdb/semaphore';
@@ -34,11 +35,14 @@ async function start(): Promise<AppContext> {
 		threads: config.duckdbThreads,
 		memoryLimit: config.duckdbMemoryLimit,
 		maxConcurrent: config.maxConcurrentQueries,
-		// The backup route exports there after lock-down; nothing else is writable to DuckDB.
-		writableDirectories: [config.backupDir],
+		// The backup route exports there after lock-down, and uploads are read from their staged
+		// copies; nothing else is reachable for DuckDB.
+		writableDirectories: [config.backupDir, stagingDirOf(config.uploadsDir)],
 		backupDir: config.backupDir
 	});
 	configureQueryCache(db, config.queryCacheRows);
+	// This process owns the database file now; staged files of an upload cut short are orphans.
+	clearStaging(config.uploadsDir);
 	let loaded: boolean;
 	let rows: number;
 	let regions: Region[];

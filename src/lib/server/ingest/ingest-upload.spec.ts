@@ -9,7 +9,8 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findIndicator } from '$lib/catalogue/indicators';
-import { createRegionResolver } from '$lib/regions/resolve-region';
+import type { Region } from '$lib/regions/region';
+import { stagingDirOf } from './prepare-upload';
 import { openDatabase, type Database } from '../duckdb/database';
 import { migrate } from '../duckdb/schema';
 import { runIndicatorQuery } from '../query/run-indicator-query';
@@ -71,7 +72,7 @@ interface Fixture {
 	dir: string;
 	db: Database;
 	uploadsDir: string;
-	resolveRegion: ReturnType<typeof createRegionResolver>;
+	regions: Region[];
 }
 
 async function openFixture(): Promise<Fixture> {
@@ -95,7 +96,7 @@ async function openFixture(): Promise<Fixture> {
 		dir,
 		db,
 		uploadsDir: path.join(dir, 'uploads'),
-		resolveRegion: createRegionResolver(regions)
+		regions
 	};
 }
 
@@ -124,7 +125,7 @@ function upload(
 				dryRun: false,
 				...request
 			},
-			{ resolveRegion: fixture.resolveRegion, uploadsDir: fixture.uploadsDir }
+			{ regions: fixture.regions, uploadsDir: fixture.uploadsDir }
 		)
 	);
 }
@@ -161,8 +162,14 @@ async function rows(
 	);
 }
 
+/** The originals kept in the uploads folder. Staged files never outlive their upload. */
 function uploadedFiles(fixture: Fixture): string[] {
-	return fs.existsSync(fixture.uploadsDir) ? fs.readdirSync(fixture.uploadsDir) : [];
+	const staging = stagingDirOf(fixture.uploadsDir);
+	expect(fs.existsSync(staging) ? fs.readdirSync(staging) : [], 'staged files left behind').toEqual(
+		[]
+	);
+	if (!fs.existsSync(fixture.uploadsDir)) return [];
+	return fs.readdirSync(fixture.uploadsDir).filter((name) => name !== path.basename(staging));
 }
 
 async function bundledVersionId(fixture: Fixture, kind: string): Promise<number> {
@@ -543,7 +550,7 @@ describe('ingestUpload on a real DuckDB file', () => {
 							dryRun: false
 						},
 						{
-							resolveRegion: fixture.resolveRegion,
+							regions: fixture.regions,
 							uploadsDir: path.join(fixture.dir, 'uploads-2')
 						}
 					)
@@ -573,7 +580,8 @@ describe('ingestUpload on a real DuckDB file', () => {
 			'is kept byte for byte under a generated name inside the uploads folder, whatever the upload was called (%s)',
 			async (fileName) => {
 				const bytes = csv(KOPERASI_HEADER, '32.16,2010,semua,1100,600,,,,,resmi,Dinas');
-				const outcome = stored(await upload(fixture, { bytes, fileName }));
+				// The upload takes the buffer over (it is transferred to the worker thread).
+				const outcome = stored(await upload(fixture, { bytes: bytes.slice(), fileName }));
 
 				const [version] = await rows(
 					fixture,

@@ -1,27 +1,29 @@
 /**
- * An uploaded CSV → a new dataset version, all or nothing. Rows are appended inside one
- * transaction; conflicts with stored data are then found in SQL, and any problem (or a dry run)
- * rolls the whole transaction back. Other connections never see the half-written state.
+ * An uploaded CSV → a new dataset version, all or nothing. The file is decoded, parsed, validated
+ * and staged in a worker thread (prepare-upload.ts); the staged rows are then read into the fact
+ * table inside one transaction, conflicts with stored data are found in SQL, and any problem (or a
+ * dry run) rolls the whole transaction back. Other connections never see the half-written state.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { DATASETS, type DatasetKind } from '$lib/catalogue/datasets';
-import { decodeText, type TextEncoding } from '$lib/csv/decode-text';
-import { parseCsv, type Delimiter } from '$lib/csv/parse-csv';
+import type { TextEncoding } from '$lib/csv/decode-text';
+import type { Delimiter } from '$lib/csv/parse-csv';
 import type { NumberConvention } from '$lib/csv/parse-number';
 import type { Problem } from '$lib/csv/problem';
-import { validateDataset } from '$lib/csv/validate-dataset';
-import type { RegionResolver } from '$lib/regions/resolve-region';
+import type { Region } from '$lib/regions/region';
 import { dimensionColumn, quoteIdentifier, tableOf } from '../duckdb/schema';
-import { appendRecords, insertVersion } from './write-records';
+import { discardStaged, stagingDirOf, type PreparedUpload } from './prepare-upload';
+import { insertVersion, loadStagedRecords } from './write-records';
 
 export type UploadMode = 'append' | 'replace';
 
 export interface UploadRequest {
 	kind: DatasetKind;
 	mode: UploadMode;
+	/** Handed over to the worker thread (transferred): do not read it after the call. */
 	bytes: Uint8Array;
 	fileName: string;
 	by: string;
@@ -63,101 +65,94 @@ export type UploadOutcome =
 	  };
 
 export interface IngestContext {
-	resolveRegion: RegionResolver;
+	regions: readonly Region[];
 	uploadsDir: string;
 }
 
+/** Decodes, parses, validates and stages the file in a worker thread; no database needed. */
+export async function prepareForIngest(
+	request: UploadRequest,
+	context: IngestContext
+): Promise<PreparedUpload> {
+	// A dynamic import keeps the worker's module a chunk of its own in the built server.
+	const { prepareInWorker } = await import('./prepare-in-worker');
+	return prepareInWorker({
+		kind: request.kind,
+		bytes: request.bytes,
+		conventions: request.conventions,
+		regions: context.regions,
+		stagingDir: stagingDirOf(context.uploadsDir),
+		keepOriginal: !request.dryRun
+	});
+}
+
+/** Both halves on one connection: for callers that hold nothing else (tests, CLI, benchmark). */
 export async function ingestUpload(
 	connection: DuckDBConnection,
 	request: UploadRequest,
 	context: IngestContext
 ): Promise<UploadOutcome> {
-	const decoded = decodeText(request.bytes);
-	if (!decoded.ok) return { kind: 'not-text' };
-	const csv = parseCsv(decoded.text);
-	const result = validateDataset(csv, {
-		dataset: DATASETS[request.kind],
-		resolveRegion: context.resolveRegion,
-		conventions: request.conventions
-	});
-	const base = { encoding: decoded.encoding, delimiter: csv.delimiter };
-	if (result.problemCount > 0) {
-		return {
-			kind: 'problems',
-			problems: result.problems,
-			problemCount: result.problemCount,
-			...base
-		};
-	}
-	if (result.records.length === 0) {
-		return {
-			kind: 'problems',
-			problemCount: 1,
-			problems: [
-				{
-					line: 2,
-					column: '',
-					value: '',
-					message: { id: 'Berkas tidak berisi baris data.', en: 'The file has no data rows.' },
-					fix: {
-						id: 'Isi minimal satu baris di bawah judul kolom.',
-						en: 'Add at least one row below the header.'
-					}
-				}
-			],
-			...base
-		};
-	}
-	const sha256 = createHash('sha256').update(request.bytes).digest('hex');
+	return storePrepared(connection, request, await prepareForIngest(request, context), context);
+}
 
-	await connection.run('BEGIN TRANSACTION');
+/**
+ * Stores a prepared upload in one transaction, or rolls it back with the conflicts found. The
+ * staged files are gone afterwards: the original is kept under the uploads folder on commit.
+ */
+export async function storePrepared(
+	connection: DuckDBConnection,
+	request: UploadRequest,
+	prepared: PreparedUpload,
+	context: IngestContext
+): Promise<UploadOutcome> {
+	if (prepared.kind !== 'ready') return prepared;
+	const { rows, sha256, recordsFile, originalFile } = prepared;
+	const base = { encoding: prepared.encoding, delimiter: prepared.delimiter };
 	let storedFile: string | null = null;
 	try {
-		const versionId = await insertVersion(
-			connection,
-			{
-				kind: request.kind,
-				mode: request.mode,
-				fileName: request.fileName,
-				sha256,
-				by: request.by,
-				sourceNote: request.sourceNote
-			},
-			result.records.length
-		);
-		await appendRecords(connection, request.kind, versionId, result.records);
-		if (request.mode === 'replace') await retireReplacedRows(connection, request.kind, versionId);
-		const conflicts = await findConflicts(connection, request.kind, versionId);
-		if (conflicts.length > 0) {
-			await connection.run('ROLLBACK');
-			return { kind: 'problems', problems: conflicts, problemCount: conflicts.length, ...base };
+		await connection.run('BEGIN TRANSACTION');
+		try {
+			const versionId = await insertVersion(
+				connection,
+				{
+					kind: request.kind,
+					mode: request.mode,
+					fileName: request.fileName,
+					sha256,
+					by: request.by,
+					sourceNote: request.sourceNote
+				},
+				rows
+			);
+			await loadStagedRecords(connection, request.kind, versionId, recordsFile);
+			if (request.mode === 'replace') await retireReplacedRows(connection, request.kind, versionId);
+			const conflicts = await findConflicts(connection, request.kind, versionId);
+			if (conflicts.length > 0) {
+				await connection.run('ROLLBACK');
+				return { kind: 'problems', problems: conflicts, problemCount: conflicts.length, ...base };
+			}
+			const changes = await summariseChanges(connection, request.kind, versionId);
+			if (request.dryRun || !originalFile) {
+				await connection.run('ROLLBACK');
+				return { kind: 'planned', versionId: null, changes, rows, sha256, ...base };
+			}
+			fs.mkdirSync(context.uploadsDir, { recursive: true });
+			const storedName = `${versionId}-${randomUUID()}.csv`;
+			storedFile = path.join(context.uploadsDir, storedName);
+			fs.renameSync(originalFile, storedFile);
+			await connection.run(
+				`UPDATE versi_data SET berkas_tersimpan = $1, ringkasan = $2 WHERE id = $3`,
+				[storedName, JSON.stringify(changes), versionId]
+			);
+			await connection.run('COMMIT');
+			return { kind: 'stored', versionId, changes, rows, sha256, ...base };
+		} catch (error) {
+			await connection.run('ROLLBACK').catch(() => undefined);
+			if (storedFile) fs.rmSync(storedFile, { force: true });
+			throw error;
 		}
-		const changes = await summariseChanges(connection, request.kind, versionId);
-		if (request.dryRun) {
-			await connection.run('ROLLBACK');
-			return {
-				kind: 'planned',
-				versionId: null,
-				changes,
-				rows: result.records.length,
-				sha256,
-				...base
-			};
-		}
-		fs.mkdirSync(context.uploadsDir, { recursive: true });
-		const storedName = `${versionId}-${randomUUID()}.csv`;
-		storedFile = path.join(context.uploadsDir, storedName);
-		fs.writeFileSync(storedFile, request.bytes, { flag: 'wx' });
-		await connection.run(
-			`UPDATE versi_data SET berkas_tersimpan = $1, ringkasan = $2 WHERE id = $3`,
-			[storedName, JSON.stringify(changes), versionId]
-		);
-		await connection.run('COMMIT');
-		return { kind: 'stored', versionId, changes, rows: result.records.length, sha256, ...base };
-	} catch (error) {
-		await connection.run('ROLLBACK').catch(() => undefined);
-		if (storedFile) fs.rmSync(storedFile, { force: true });
-		throw error;
+	} finally {
+		discardStaged(recordsFile, originalFile);
 	}
 }
 

@@ -5,7 +5,8 @@
 import { DATASETS, type DatasetKind } from '$lib/catalogue/datasets';
 import type { DatasetRecord } from '$lib/csv/validate-dataset';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { dimensionColumn } from '../duckdb/schema';
+import { dimensionColumn, tableOf } from '../duckdb/schema';
+import { stagedColumns } from './staged-records';
 
 export interface NewVersion {
 	kind: DatasetKind;
@@ -73,4 +74,27 @@ export async function appendRecords(
 	} finally {
 		appender.closeSync();
 	}
+}
+
+/**
+ * Reads a staged records file (see staged-records.ts) into the fact table as one new version, in
+ * the caller's transaction. The column types are given, nothing is sniffed.
+ */
+export async function loadStagedRecords(
+	connection: DuckDBConnection,
+	kind: DatasetKind,
+	versionId: number,
+	file: string
+): Promise<void> {
+	// Column names and types come from the catalogue, never from the uploaded file.
+	const columns = stagedColumns(kind)
+		.map((c) => `'${c.name}': '${c.type}'`)
+		.join(', ');
+	await connection.run(
+		`INSERT INTO ${tableOf(kind)} BY NAME
+     SELECT $1::INTEGER AS versi, *
+     FROM read_csv($2, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
+                   nullstr = '', allow_quoted_nulls = false, columns = {${columns}})`,
+		[versionId, file]
+	);
 }

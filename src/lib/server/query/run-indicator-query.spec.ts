@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findIndicator, type Normalisation } from '$lib/catalogue/indicators';
 import type { IndicatorQuery } from '$lib/query/indicator-query';
-import { createRegionResolver } from '$lib/regions/resolve-region';
+import type { Region } from '$lib/regions/region';
 import { openDatabase, type Database } from '../duckdb/database';
 import { migrate } from '../duckdb/schema';
 import { ingestUpload, type UploadOutcome } from '../ingest/ingest-upload';
@@ -50,7 +50,7 @@ const BUNDLED: Record<string, string[]> = {
 
 let dir: string;
 let db: Database;
-let resolveRegion: ReturnType<typeof createRegionResolver>;
+let regions: Region[];
 
 beforeEach(async () => {
 	dir = fs.mkdtempSync(path.join(os.tmpdir(), 'koperasi-query-cache-'));
@@ -68,7 +68,7 @@ beforeEach(async () => {
 		await migrate(c);
 		await loadBundledIfEmpty(c, datasets);
 	});
-	resolveRegion = createRegionResolver(await db.withConnection(readRegions));
+	regions = await db.withConnection(readRegions);
 });
 
 afterEach(() => {
@@ -98,7 +98,7 @@ function upload(lines: string[], mode: 'append' | 'replace', dryRun = false) {
 				sourceNote: null,
 				dryRun
 			},
-			{ resolveRegion, uploadsDir: path.join(dir, 'uploads') }
+			{ regions, uploadsDir: path.join(dir, 'uploads') }
 		)
 	);
 }

@@ -2,7 +2,7 @@ import { json } from '@sveltejs/kit';
 import { can } from '$lib/auth/roles';
 import { isDatasetKind } from '$lib/catalogue/datasets';
 import { getApp } from '$lib/server/app';
-import { ingestUpload } from '$lib/server/ingest/ingest-upload';
+import { prepareForIngest, storePrepared } from '$lib/server/ingest/ingest-upload';
 import { getVersion, listVersions, revertBlocker } from '$lib/server/ingest/versions';
 import { apiLocale, messageResponse, problemsResponse } from '$lib/server/http/problems-response';
 import { readUploadForm } from '$lib/server/http/upload-form';
@@ -44,24 +44,24 @@ export const POST: RequestHandler = async ({ locals, request, url }) => {
 			locale
 		);
 
-	const bytes = new Uint8Array(await file.arrayBuffer());
+	const upload = {
+		kind,
+		mode: fields.mode,
+		bytes: new Uint8Array(await file.arrayBuffer()),
+		fileName: file.name,
+		by: locals.user!.name,
+		sourceNote: fields.source,
+		conventions: fields.conventions,
+		dryRun: fields.dryRun
+	};
+	const context = { regions: app.regions, uploadsDir: app.config.uploadsDir };
 	const release = await app.writeLock.acquire();
 	try {
+		// Parsing and validation run in a worker thread and hold no database connection; only
+		// the transaction that stores the rows takes one.
+		const prepared = await prepareForIngest(upload, context);
 		const outcome = await app.db.withConnection((c) =>
-			ingestUpload(
-				c,
-				{
-					kind,
-					mode: fields.mode,
-					bytes,
-					fileName: file.name,
-					by: locals.user!.name,
-					sourceNote: fields.source,
-					conventions: fields.conventions,
-					dryRun: fields.dryRun
-				},
-				{ resolveRegion: app.resolveRegion, uploadsDir: app.config.uploadsDir }
-			)
+			storePrepared(c, upload, prepared, context)
 		);
 		if (outcome.kind === 'not-text')
 			return messageResponse(

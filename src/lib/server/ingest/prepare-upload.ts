@@ -1,0 +1,113 @@
+/**
+ * The CPU-heavy half of an upload, without the database: decode, parse and validate the file
+ * with the same modules as the browser, then stage what will be stored. Runs in a worker thread
+ * (prepare-in-worker.ts), so it takes plain data in and gives plain data out.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { DATASETS, type DatasetKind } from '$lib/catalogue/datasets';
+import { decodeText, type TextEncoding } from '$lib/csv/decode-text';
+import { parseCsv, type Delimiter } from '$lib/csv/parse-csv';
+import type { NumberConvention } from '$lib/csv/parse-number';
+import type { Problem } from '$lib/csv/problem';
+import { validateDataset } from '$lib/csv/validate-dataset';
+import type { Region } from '$lib/regions/region';
+import { createRegionResolver } from '$lib/regions/resolve-region';
+import { writeStagedRecords } from './staged-records';
+
+export interface PrepareRequest {
+	kind: DatasetKind;
+	bytes: Uint8Array;
+	conventions?: Record<string, NumberConvention>;
+	regions: readonly Region[];
+	stagingDir: string;
+	/** Also stage the original bytes, to be kept once the upload commits (not for dry runs). */
+	keepOriginal: boolean;
+}
+
+export type PreparedUpload =
+	| { kind: 'not-text' }
+	| {
+			kind: 'problems';
+			problems: Problem[];
+			problemCount: number;
+			encoding: TextEncoding;
+			delimiter: Delimiter;
+	  }
+	| {
+			kind: 'ready';
+			rows: number;
+			sha256: string;
+			/** The validated records, for loadStagedRecords. */
+			recordsFile: string;
+			/** The uploaded bytes as received, when keepOriginal was asked for. */
+			originalFile: string | null;
+			encoding: TextEncoding;
+			delimiter: Delimiter;
+	  };
+
+export const NO_DATA_ROWS: Problem = {
+	line: 2,
+	column: '',
+	value: '',
+	message: { id: 'Berkas tidak berisi baris data.', en: 'The file has no data rows.' },
+	fix: {
+		id: 'Isi minimal satu baris di bawah judul kolom.',
+		en: 'Add at least one row below the header.'
+	}
+};
+
+export function stagingDirOf(uploadsDir: string): string {
+	return path.join(uploadsDir, '.staging');
+}
+
+export function prepareUpload(request: PrepareRequest): PreparedUpload {
+	const decoded = decodeText(request.bytes);
+	if (!decoded.ok) return { kind: 'not-text' };
+	const csv = parseCsv(decoded.text);
+	const result = validateDataset(csv, {
+		dataset: DATASETS[request.kind],
+		resolveRegion: createRegionResolver(request.regions),
+		conventions: request.conventions
+	});
+	const base = { encoding: decoded.encoding, delimiter: csv.delimiter };
+	if (result.problemCount > 0)
+		return {
+			kind: 'problems',
+			problems: result.problems,
+			problemCount: result.problemCount,
+			...base
+		};
+	if (result.records.length === 0)
+		return { kind: 'problems', problems: [NO_DATA_ROWS], problemCount: 1, ...base };
+
+	fs.mkdirSync(request.stagingDir, { recursive: true });
+	const stem = path.join(request.stagingDir, randomUUID());
+	const recordsFile = `${stem}.records.csv`;
+	const originalFile = request.keepOriginal ? `${stem}.original.csv` : null;
+	try {
+		writeStagedRecords(recordsFile, request.kind, result.records);
+		if (originalFile) fs.writeFileSync(originalFile, request.bytes, { flag: 'wx' });
+	} catch (error) {
+		discardStaged(recordsFile, originalFile);
+		throw error;
+	}
+	return {
+		kind: 'ready',
+		rows: result.records.length,
+		sha256: createHash('sha256').update(request.bytes).digest('hex'),
+		recordsFile,
+		originalFile,
+		...base
+	};
+}
+
+export function discardStaged(...files: (string | null)[]): void {
+	for (const file of files) if (file) fs.rmSync(file, { force: true });
+}
+
+/** Staged files left by a process that died mid-upload; nothing refers to them. */
+export function clearStaging(uploadsDir: string): void {
+	fs.rmSync(stagingDirOf(uploadsDir), { recursive: true, force: true });
+}
