@@ -65,7 +65,13 @@ async function ours(databasePath: string, register: string) {
 	db.close();
 	if (outcome.kind !== 'stored')
 		throw new Error(`The register was not stored: ${JSON.stringify(outcome).slice(0, 2000)}`);
-	return { ms, rows: outcome.rows, rssBeforeMb: before, peakMb: peakMb() };
+	return {
+		ms,
+		rows: outcome.rows,
+		rssBeforeMb: before,
+		peakMb: peakMb(),
+		timings: outcome.timings
+	};
 }
 
 async function duckdb(databasePath: string, register: string) {

@@ -15,7 +15,12 @@ import type { NumberConvention } from '$lib/csv/parse-number';
 import type { Problem } from '$lib/csv/problem';
 import type { Region } from '$lib/regions/region';
 import { dimensionColumn, quoteIdentifier, tableOf } from '../duckdb/schema';
-import { discardStaged, stagingDirOf, type PreparedUpload } from './prepare-upload';
+import {
+	discardStaged,
+	stagingDirOf,
+	type PreparedUpload,
+	type PrepareTimings
+} from './prepare-upload';
 import { insertVersion, loadStagedRecords } from './write-records';
 
 export type UploadMode = 'append' | 'replace';
@@ -62,7 +67,18 @@ export type UploadOutcome =
 			sha256: string;
 			encoding: TextEncoding;
 			delimiter: Delimiter;
+			/** Milliseconds per step, for the server log and the benchmark. */
+			timings: UploadTimings;
 	  };
+
+export interface UploadTimings extends PrepareTimings {
+	/** Staged rows read into the fact table. */
+	load: number;
+	/** Replaced rows retired, conflicts looked for, changes summarised. */
+	check: number;
+	/** The original kept and the transaction committed (or rolled back for a dry run). */
+	finish: number;
+}
 
 export interface IngestContext {
 	regions: readonly Region[];
@@ -109,6 +125,13 @@ export async function storePrepared(
 	const { rows, sha256, recordsFile, originalFile } = prepared;
 	const base = { encoding: prepared.encoding, delimiter: prepared.delimiter };
 	let storedFile: string | null = null;
+	let mark = performance.now();
+	const lap = () => {
+		const now = performance.now();
+		const ms = Math.round(now - mark);
+		mark = now;
+		return ms;
+	};
 	try {
 		await connection.run('BEGIN TRANSACTION');
 		try {
@@ -125,6 +148,7 @@ export async function storePrepared(
 				rows
 			);
 			await loadStagedRecords(connection, request.kind, versionId, recordsFile);
+			const load = lap();
 			if (request.mode === 'replace') await retireReplacedRows(connection, request.kind, versionId);
 			const conflicts = await findConflicts(connection, request.kind, versionId);
 			if (conflicts.length > 0) {
@@ -132,9 +156,19 @@ export async function storePrepared(
 				return { kind: 'problems', problems: conflicts, problemCount: conflicts.length, ...base };
 			}
 			const changes = await summariseChanges(connection, request.kind, versionId);
+			const check = lap();
+			const timings = () => ({ ...prepared.timings, load, check, finish: lap() });
 			if (request.dryRun || !originalFile) {
 				await connection.run('ROLLBACK');
-				return { kind: 'planned', versionId: null, changes, rows, sha256, ...base };
+				return {
+					kind: 'planned',
+					versionId: null,
+					changes,
+					rows,
+					sha256,
+					...base,
+					timings: timings()
+				};
 			}
 			fs.mkdirSync(context.uploadsDir, { recursive: true });
 			const storedName = `${versionId}-${randomUUID()}.csv`;
@@ -145,7 +179,7 @@ export async function storePrepared(
 				[storedName, JSON.stringify(changes), versionId]
 			);
 			await connection.run('COMMIT');
-			return { kind: 'stored', versionId, changes, rows, sha256, ...base };
+			return { kind: 'stored', versionId, changes, rows, sha256, ...base, timings: timings() };
 		} catch (error) {
 			await connection.run('ROLLBACK').catch(() => undefined);
 			if (storedFile) fs.rmSync(storedFile, { force: true });

@@ -45,7 +45,16 @@ export type PreparedUpload =
 			originalFile: string | null;
 			encoding: TextEncoding;
 			delimiter: Delimiter;
+			/** Milliseconds per step, for the server log and the benchmark. */
+			timings: PrepareTimings;
 	  };
+
+export interface PrepareTimings {
+	decode: number;
+	parse: number;
+	validate: number;
+	stage: number;
+}
 
 export const NO_DATA_ROWS: Problem = {
 	line: 2,
@@ -63,14 +72,24 @@ export function stagingDirOf(uploadsDir: string): string {
 }
 
 export function prepareUpload(request: PrepareRequest): PreparedUpload {
+	let mark = performance.now();
+	const lap = () => {
+		const now = performance.now();
+		const ms = Math.round(now - mark);
+		mark = now;
+		return ms;
+	};
 	const decoded = decodeText(request.bytes);
 	if (!decoded.ok) return { kind: 'not-text' };
+	const decode = lap();
 	const csv = parseCsv(decoded.text);
+	const parse = lap();
 	const result = validateDataset(csv, {
 		dataset: DATASETS[request.kind],
 		resolveRegion: createRegionResolver(request.regions),
 		conventions: request.conventions
 	});
+	const validate = lap();
 	const base = { encoding: decoded.encoding, delimiter: csv.delimiter };
 	if (result.problemCount > 0)
 		return {
@@ -99,7 +118,8 @@ export function prepareUpload(request: PrepareRequest): PreparedUpload {
 		sha256: createHash('sha256').update(request.bytes).digest('hex'),
 		recordsFile,
 		originalFile,
-		...base
+		...base,
+		timings: { decode, parse, validate, stage: lap() }
 	};
 }
 

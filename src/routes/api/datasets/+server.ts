@@ -84,6 +84,10 @@ export const POST: RequestHandler = async ({ locals, request, url }) => {
 			delimiter: outcome.delimiter,
 			changes: outcome.changes
 		};
+		const t = outcome.timings;
+		console.info(
+			`Upload ${outcome.kind === 'planned' ? 'checked (dry run)' : `stored as version ${outcome.versionId}`}: ${kind}, ${outcome.rows} rows; ms: decode ${t.decode}, parse ${t.parse}, validate ${t.validate}, stage ${t.stage}, load ${t.load}, check ${t.check}, finish ${t.finish}`
+		);
 		if (outcome.kind === 'planned') return json({ dry_run: true, ...body });
 		const version = await app.db.withConnection((c) => getVersion(c, outcome.versionId!));
 		return json({ version, ...body }, { status: 201 });
