@@ -161,11 +161,6 @@ export function validateDataset(csv: ParsedCsv, options: ValidationOptions): Val
 	}
 	if (problemCount > 0) return { records: [], problems, problemCount, columns, conventions: {} };
 
-	const cell = (row: string[], id: string) => {
-		const i = index.get(id);
-		return i === undefined ? '' : (row[i] ?? '').trim();
-	};
-
 	const conventions: Record<string, ColumnConvention> = {};
 	const chosen: Record<string, NumberConvention> = {};
 	for (const fact of factColumns) {
@@ -212,13 +207,49 @@ export function validateDataset(csv: ParsedCsv, options: ValidationOptions): Val
 		}
 	}
 
+	// A register has a million rows: everything that does not depend on the row is looked up once.
+	const at = (id: string) => index.get(id) ?? -1;
+	const text = (row: string[], i: number) => (i < 0 ? '' : (row[i] ?? '').trim());
+	const regionAt = at('kode_wilayah');
+	const yearAt = at('tahun');
+	const statusAt = at('status_data');
+	const sourceAt = at('sumber');
+	const dimensionAt = dataset.dimension ? at(dataset.dimension.id) : -1;
+	const idAt = at('id_koperasi');
+	const nameAt = at('nama_koperasi');
+	const regionLabel = csv.header[regionAt] ?? 'kode_wilayah';
+	const yearLabel = csv.header[yearAt] ?? 'tahun';
+	const factReaders = factColumns.flatMap((fact) => {
+		const i = index.get(fact.id)!;
+		const convention = chosen[fact.id];
+		if (!convention) return [];
+		return [
+			{
+				fact,
+				i,
+				label: csv.header[i] ?? fact.id,
+				convention,
+				multiplier: columns[i]?.multiplier ?? 1
+			}
+		];
+	});
+	const dimensionValues = new Map<string, string>();
+	const dimensionOf = (raw: string): string => {
+		let value = dimensionValues.get(raw);
+		if (value === undefined) {
+			value = normaliseHeader(raw) || dataset.dimension!.allValue;
+			dimensionValues.set(raw, value);
+		}
+		return value;
+	};
+
 	const records: DatasetRecord[] = [];
-	csv.rows.forEach((row, r) => {
+	for (let r = 0; r < csv.rows.length; r++) {
+		const row = csv.rows[r]!;
 		const line = csv.lines[r] ?? r + 2;
 		const before = problemCount;
 
-		const regionText = cell(row, 'kode_wilayah');
-		const regionLabel = csv.header[index.get('kode_wilayah')!] ?? 'kode_wilayah';
+		const regionText = text(row, regionAt);
 		let kode: string | null = null;
 		const match = resolveRegion(regionText);
 		if (match.kind === 'found') kode = match.region.code;
@@ -262,13 +293,13 @@ export function validateDataset(csv: ParsedCsv, options: ValidationOptions): Val
 			);
 		}
 
-		const yearText = cell(row, 'tahun');
+		const yearText = text(row, yearAt);
 		const year = /^\d{4}$/.test(yearText) ? Number(yearText) : NaN;
 		if (!(year >= yearRange.min && year <= yearRange.max)) {
 			report(
 				problem(
 					line,
-					csv.header[index.get('tahun')!] ?? 'tahun',
+					yearLabel,
 					yearText,
 					{
 						id: `Tahun "${yearText}" di luar rentang ${yearRange.min}–${yearRange.max}.`,
@@ -282,7 +313,7 @@ export function validateDataset(csv: ParsedCsv, options: ValidationOptions): Val
 			);
 		}
 
-		const statusText = cell(row, 'status_data').toLowerCase();
+		const statusText = text(row, statusAt).toLowerCase();
 		if (!(DATA_STATUSES as readonly string[]).includes(statusText)) {
 			report(
 				problem(
@@ -300,7 +331,7 @@ export function validateDataset(csv: ParsedCsv, options: ValidationOptions): Val
 				)
 			);
 		}
-		const sumber = cell(row, 'sumber');
+		const sumber = text(row, sourceAt);
 		if (sumber === '') {
 			report(
 				problem(
@@ -320,12 +351,8 @@ export function validateDataset(csv: ParsedCsv, options: ValidationOptions): Val
 		}
 
 		const facts: DatasetRecord['facts'] = {};
-		for (const fact of factColumns) {
-			const i = index.get(fact.id)!;
-			const label = csv.header[i] ?? fact.id;
-			const raw = (row[i] ?? '').trim();
-			const convention = chosen[fact.id];
-			if (!convention) continue;
+		for (const { fact, i, label, convention, multiplier } of factReaders) {
+			const raw = text(row, i);
 			const reading = parseNumber(raw, convention);
 			if (reading.kind === 'empty') {
 				facts[fact.id] = null;
@@ -335,7 +362,7 @@ export function validateDataset(csv: ParsedCsv, options: ValidationOptions): Val
 				report(numberProblem(line, label, raw, convention));
 				continue;
 			}
-			const value = reading.value * (columns[i]?.multiplier ?? 1);
+			const value = reading.value * multiplier;
 			const checked = checkFactValue(fact, value, line, label, raw);
 			if (checked.problem) report(checked.problem);
 			else facts[fact.id] = checked.value;
@@ -362,12 +389,9 @@ export function validateDataset(csv: ParsedCsv, options: ValidationOptions): Val
 			}
 		}
 
-		const dimensionId = dataset.dimension?.id;
-		const dimensi = dimensionId
-			? normaliseHeader(cell(row, dimensionId)) || dataset.dimension!.allValue
-			: 'semua';
-		const idKoperasi = dataset.perCooperative ? cell(row, 'id_koperasi') || null : null;
-		const namaKoperasi = dataset.perCooperative ? cell(row, 'nama_koperasi') || null : null;
+		const dimensi = dataset.dimension ? dimensionOf(text(row, dimensionAt)) : 'semua';
+		const idKoperasi = dataset.perCooperative ? text(row, idAt) || null : null;
+		const namaKoperasi = dataset.perCooperative ? text(row, nameAt) || null : null;
 
 		if (problemCount === before && kode !== null) {
 			records.push({
@@ -382,7 +406,7 @@ export function validateDataset(csv: ParsedCsv, options: ValidationOptions): Val
 				sumber
 			});
 		}
-	});
+	}
 
 	checkOneGrain(records, dataset, report);
 	return { records: problemCount ? [] : records, problems, problemCount, columns, conventions };
@@ -475,37 +499,52 @@ function checkOneGrain(
 	dataset: DatasetDefinition,
 	report: (p: Problem) => void
 ) {
-	// A register has a million rows: keys are made per record and per region-year, not per fact.
-	const firstOfKey = new Map<string, number>();
-	const repeatedKeys = new Map<string, Map<string, number>>();
-	const grains = new Map<
-		string,
-		Map<string, { breakdown: boolean; perCoop: boolean; line: number }>
-	>();
+	// A register has a million rows: records are grouped by region and year through nested maps
+	// of the strings they already hold, so no key string is built per record.
+	interface Grain {
+		breakdown: boolean;
+		perCoop: boolean;
+		line: number;
+	}
+	interface RegionYear {
+		/** dimensi → id_koperasi ('' for a whole-region row) → index of the first record. */
+		firstOfKey: Map<string, Map<string, number>>;
+		grains: Map<string, Grain>;
+	}
+	const byRegion = new Map<string, Map<number, RegionYear>>();
+	/** Index of a key's first record → the line giving each fact of that key. */
+	const repeatedKeys = new Map<number, Map<string, number>>();
+	const factIds = dataset.facts.map((f) => f.id);
+	const allValue = dataset.dimension?.allValue ?? 'semua';
+
 	records.forEach((record, index) => {
-		const key = `${record.kode_wilayah}|${record.tahun}|${record.dimensi}|${record.id_koperasi ?? ''}`;
+		let years = byRegion.get(record.kode_wilayah);
+		if (!years) byRegion.set(record.kode_wilayah, (years = new Map()));
+		let group = years.get(record.tahun);
+		if (!group) years.set(record.tahun, (group = { firstOfKey: new Map(), grains: new Map() }));
+		let ids = group.firstOfKey.get(record.dimensi);
+		if (!ids) group.firstOfKey.set(record.dimensi, (ids = new Map()));
+		const id = record.id_koperasi ?? '';
 		let factLines: Map<string, number> | undefined;
-		const first = firstOfKey.get(key);
-		if (first === undefined) firstOfKey.set(key, index);
+		const first = ids.get(id);
+		if (first === undefined) ids.set(id, index);
 		else {
-			factLines = repeatedKeys.get(key);
+			factLines = repeatedKeys.get(first);
 			if (!factLines) {
 				const earlier = records[first]!;
 				factLines = new Map();
-				for (const [fact, value] of Object.entries(earlier.facts))
+				for (const fact of factIds) {
+					const value = earlier.facts[fact];
 					if (value !== null && value !== undefined) factLines.set(fact, earlier.line);
-				repeatedKeys.set(key, factLines);
+				}
+				repeatedKeys.set(first, factLines);
 			}
 		}
-		const regionYear = `${record.kode_wilayah}|${record.tahun}`;
-		let factGrains = grains.get(regionYear);
-		if (!factGrains) grains.set(regionYear, (factGrains = new Map()));
-		const grain = {
-			breakdown: record.dimensi !== (dataset.dimension?.allValue ?? 'semua'),
-			perCoop: record.id_koperasi !== null,
-			line: record.line
-		};
-		for (const [fact, value] of Object.entries(record.facts)) {
+		const factGrains = group.grains;
+		const breakdown = record.dimensi !== allValue;
+		const perCoop = record.id_koperasi !== null;
+		for (const fact of factIds) {
+			const value = record.facts[fact];
 			if (value === null || value === undefined) continue;
 			const earlier = factLines?.get(fact);
 			if (earlier !== undefined) {
@@ -527,8 +566,8 @@ function checkOneGrain(
 			} else factLines?.set(fact, record.line);
 
 			const firstGrain = factGrains.get(fact);
-			if (!firstGrain) factGrains.set(fact, grain);
-			else if (firstGrain.perCoop !== grain.perCoop) {
+			if (!firstGrain) factGrains.set(fact, { breakdown, perCoop, line: record.line });
+			else if (firstGrain.perCoop !== perCoop) {
 				report(
 					problem(
 						record.line,
@@ -544,7 +583,7 @@ function checkOneGrain(
 						}
 					)
 				);
-			} else if (firstGrain.breakdown !== grain.breakdown) {
+			} else if (firstGrain.breakdown !== breakdown) {
 				report(
 					problem(
 						record.line,

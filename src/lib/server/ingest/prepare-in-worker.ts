@@ -22,10 +22,18 @@ interface TaskData {
 
 type Reply = { ok: true; prepared: PreparedUpload } | { ok: false; message: string };
 
+/**
+ * A register makes millions of short-lived strings and arrays. V8's default young generation
+ * (16 MB semi-spaces) promotes most of them into the old generation, and collecting that took
+ * a third of the worker's time; 64 MB semi-spaces halve the time of staging a million rows.
+ */
+const RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 192 };
+
 function spawn(data: TaskData, transferList: ArrayBuffer[]): Worker {
-	if (!SELF.endsWith('.ts')) return new Worker(new URL(SELF), { workerData: data, transferList });
+	const options = { workerData: data, transferList, resourceLimits: RESOURCE_LIMITS };
+	if (!SELF.endsWith('.ts')) return new Worker(new URL(SELF), options);
 	const boot = `import('tsx/esm/api').then(({ tsImport }) => tsImport(${JSON.stringify(SELF)}, ${JSON.stringify(SELF)}))`;
-	return new Worker(boot, { eval: true, workerData: data, transferList, execArgv: [] });
+	return new Worker(boot, { ...options, eval: true, execArgv: [] });
 }
 
 /**
@@ -55,12 +63,14 @@ export function prepareInWorker(request: PrepareRequest): Promise<PreparedUpload
 }
 
 if (!isMainThread && (workerData as TaskData | null)?.task === TASK && parentPort) {
+	const port = parentPort;
 	const { request } = workerData as TaskData;
-	let reply: Reply;
-	try {
-		reply = { ok: true, prepared: prepareUpload(request) };
-	} catch (error) {
-		reply = { ok: false, message: error instanceof Error ? error.message : String(error) };
-	}
-	parentPort.postMessage(reply);
+	prepareUpload(request).then(
+		(prepared) => port.postMessage({ ok: true, prepared } satisfies Reply),
+		(error: unknown) =>
+			port.postMessage({
+				ok: false,
+				message: error instanceof Error ? error.message : String(error)
+			} satisfies Reply)
+	);
 }

@@ -3,7 +3,7 @@
  * with the same modules as the browser, then stage what will be stored. Runs in a worker thread
  * (prepare-in-worker.ts), so it takes plain data in and gives plain data out.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DATASETS, type DatasetKind } from '$lib/catalogue/datasets';
@@ -71,7 +71,7 @@ export function stagingDirOf(uploadsDir: string): string {
 	return path.join(uploadsDir, '.staging');
 }
 
-export function prepareUpload(request: PrepareRequest): PreparedUpload {
+export async function prepareUpload(request: PrepareRequest): Promise<PreparedUpload> {
 	let mark = performance.now();
 	const lap = () => {
 		const now = performance.now();
@@ -79,48 +79,60 @@ export function prepareUpload(request: PrepareRequest): PreparedUpload {
 		mark = now;
 		return ms;
 	};
-	const decoded = decodeText(request.bytes);
-	if (!decoded.ok) return { kind: 'not-text' };
-	const decode = lap();
-	const csv = parseCsv(decoded.text);
-	const parse = lap();
-	const result = validateDataset(csv, {
-		dataset: DATASETS[request.kind],
-		resolveRegion: createRegionResolver(request.regions),
-		conventions: request.conventions
-	});
-	const validate = lap();
-	const base = { encoding: decoded.encoding, delimiter: csv.delimiter };
-	if (result.problemCount > 0)
-		return {
-			kind: 'problems',
-			problems: result.problems,
-			problemCount: result.problemCount,
-			...base
-		};
-	if (result.records.length === 0)
-		return { kind: 'problems', problems: [NO_DATA_ROWS], problemCount: 1, ...base };
-
 	fs.mkdirSync(request.stagingDir, { recursive: true });
 	const stem = path.join(request.stagingDir, randomUUID());
 	const recordsFile = `${stem}.records.csv`;
 	const originalFile = request.keepOriginal ? `${stem}.original.csv` : null;
+	// Hashing and copying the original run on libuv's threads while this thread parses.
+	// (A worker's bytes arrive in a plain ArrayBuffer, never a SharedArrayBuffer.)
+	const digest = crypto.subtle.digest('SHA-256', request.bytes as Uint8Array<ArrayBuffer>);
+	const copy = originalFile
+		? fs.promises.writeFile(originalFile, request.bytes, { flag: 'wx' })
+		: Promise.resolve();
+	const settled = Promise.allSettled([digest, copy]);
+	let ready = false;
 	try {
+		const decoded = decodeText(request.bytes);
+		if (!decoded.ok) return { kind: 'not-text' };
+		const decode = lap();
+		const csv = parseCsv(decoded.text);
+		const parse = lap();
+		const result = validateDataset(csv, {
+			dataset: DATASETS[request.kind],
+			resolveRegion: createRegionResolver(request.regions),
+			conventions: request.conventions
+		});
+		const validate = lap();
+		const base = { encoding: decoded.encoding, delimiter: csv.delimiter };
+		if (result.problemCount > 0)
+			return {
+				kind: 'problems',
+				problems: result.problems,
+				problemCount: result.problemCount,
+				...base
+			};
+		if (result.records.length === 0)
+			return { kind: 'problems', problems: [NO_DATA_ROWS], problemCount: 1, ...base };
+
 		writeStagedRecords(recordsFile, request.kind, result.records);
-		if (originalFile) fs.writeFileSync(originalFile, request.bytes, { flag: 'wx' });
-	} catch (error) {
-		discardStaged(recordsFile, originalFile);
-		throw error;
+		await copy;
+		const sha256 = Buffer.from(await digest).toString('hex');
+		ready = true;
+		return {
+			kind: 'ready',
+			rows: result.records.length,
+			sha256,
+			recordsFile,
+			originalFile,
+			...base,
+			timings: { decode, parse, validate, stage: lap() }
+		};
+	} finally {
+		if (!ready) {
+			await settled;
+			discardStaged(recordsFile, originalFile);
+		}
 	}
-	return {
-		kind: 'ready',
-		rows: result.records.length,
-		sha256: createHash('sha256').update(request.bytes).digest('hex'),
-		recordsFile,
-		originalFile,
-		...base,
-		timings: { decode, parse, validate, stage: lap() }
-	};
 }
 
 export function discardStaged(...files: (string | null)[]): void {
