@@ -185,17 +185,31 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 	}
 
 	const gate = new Semaphore(options.maxConcurrent);
+	// Connections are kept between calls (at most one per gate slot) so that the statements
+	// prepared on them stay prepared. One whose work failed is closed instead: it may still be
+	// inside a transaction.
+	const idle: DuckDBConnection[] = [];
 	let closed = false;
 	return {
 		path: options.path,
 		async withConnection(work) {
 			if (closed) throw new Error('The database is closed');
 			const release = await gate.acquire();
-			const connection = await instance.connect();
+			let connection: DuckDBConnection;
 			try {
-				return await work(connection);
+				connection = idle.pop() ?? (await instance.connect());
+			} catch (error) {
+				release();
+				throw error;
+			}
+			let reusable = false;
+			try {
+				const result = await work(connection);
+				reusable = true;
+				return result;
 			} finally {
-				connection.closeSync();
+				if (reusable && !closed) idle.push(connection);
+				else connection.closeSync();
 				release();
 			}
 		},
@@ -217,6 +231,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 		close() {
 			if (closed) return;
 			closed = true;
+			for (const connection of idle.splice(0)) connection.closeSync();
 			instance.closeSync();
 		}
 	};

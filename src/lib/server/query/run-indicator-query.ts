@@ -8,7 +8,7 @@
  * data. A repeated question is then answered without DuckDB at all.
  */
 import fs from 'node:fs';
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBPreparedStatement } from '@duckdb/node-api';
 import { INTEGER, LIST, VARCHAR, listValue } from '@duckdb/node-api';
 import { QUERY_COLUMNS, type IndicatorQuery, type QueryRow } from '$lib/query/indicator-query';
 import type { Database } from '../duckdb/database';
@@ -124,6 +124,27 @@ async function freshSummaries(
 	return state.built!;
 }
 
+/** Statements prepared per (pooled) connection: DuckDB then skips parsing and planning. */
+const statements = new WeakMap<DuckDBConnection, Map<string, DuckDBPreparedStatement>>();
+/** Every indicator × normalisation is one statement; regions and years are parameters. */
+const STATEMENTS_PER_CONNECTION = 200;
+
+async function prepared(connection: DuckDBConnection, sql: string) {
+	let prepared = statements.get(connection);
+	if (!prepared) statements.set(connection, (prepared = new Map()));
+	let statement = prepared.get(sql);
+	if (!statement) {
+		statement = await connection.prepare(sql);
+		prepared.set(sql, statement);
+		if (prepared.size > STATEMENTS_PER_CONNECTION) {
+			const [oldest, old] = prepared.entries().next().value!;
+			prepared.delete(oldest);
+			old.destroySync();
+		}
+	}
+	return statement;
+}
+
 function cacheKey(query: IndicatorQuery): string {
 	const { indicator, per, from, to, regions } = query;
 	return `indicator|${indicator.id}|${per}|${from}|${to}|${regions.join(',')}`;
@@ -138,11 +159,12 @@ async function answer(db: Database, query: IndicatorQuery): Promise<Answer> {
 	return db.withConnection(async (connection) => {
 		const built = await freshSummaries(db, state, connection, version);
 		const { sql, params } = compileIndicatorQuery(query);
-		const reader = await connection.runAndReadAll(
-			sql,
+		const statement = await prepared(connection, sql);
+		statement.bind(
 			{ regions: listValue(params.regions), from: params.from, to: params.to },
 			{ regions: LIST(VARCHAR), from: INTEGER, to: INTEGER }
 		);
+		const reader = await statement.runAndReadAll();
 		// Column-wise conversion: several times faster than row objects for large answers.
 		const columns = reader.getColumnsObjectJS() as unknown as QueryColumns;
 		for (const name of QUERY_COLUMNS) columns[name] ??= [];
