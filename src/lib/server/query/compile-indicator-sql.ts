@@ -2,6 +2,9 @@
  * An indicator question → SQL text and bound parameters. The SQL text comes only from the
  * catalogue (identifiers are checked and quoted); everything a user chose is a parameter.
  *
+ * Region names and levels are not selected: the caller fills them in from the regions it holds
+ * (runIndicatorQuery), which spares decoding two text columns per row.
+ *
  * The query reads the summary tables (one row per region and year, see `summary-tables.ts`), so
  * its cost depends on the regions and years asked for, not on how many rows were uploaded.
  */
@@ -31,7 +34,7 @@ export function compileIndicatorQuery(query: IndicatorQuery): CompiledQuery {
 	const usesPopulation = per === 'population';
 	const ctes = [
 		`grid AS (
-    SELECT w.kode_wilayah, w.nama_wilayah, w.tingkat, t.tahun::INTEGER AS tahun
+    SELECT w.kode_wilayah, t.tahun::INTEGER AS tahun
     FROM wilayah w CROSS JOIN range($from, $to + 1) AS t(tahun)
     WHERE list_contains($regions, w.kode_wilayah)
   )`
@@ -54,14 +57,13 @@ export function compileIndicatorQuery(query: IndicatorQuery): CompiledQuery {
 	const sources = facts.map((f) => `coalesce(${sourcesColumn(f)}, [])`).join(', ');
 	const sql = `WITH ${ctes.join(',\n  ')},
   computed AS (
-    SELECT kode_wilayah, nama_wilayah, tingkat, tahun, (${value})::DOUBLE AS value,
+    SELECT kode_wilayah, tahun, (${value})::DOUBLE AS value,
       list_max([${statuses}]) AS status_rank,
       list_sort(list_distinct(flatten([${sources}]))) AS sources,
       ${usesPopulation ? 'population_year' : 'NULL::INTEGER AS population_year'}
     FROM grid ${joins.join(' ')}
   )
-SELECT kode_wilayah AS region_code, nama_wilayah AS region_name, tingkat AS region_level,
-  tahun AS year,
+SELECT kode_wilayah AS region_code, tahun AS year,
   CASE WHEN isfinite(value) THEN value END AS value,
   CASE WHEN isfinite(value) THEN CASE status_rank WHEN 0 THEN 'resmi' WHEN 1 THEN 'estimasi' WHEN 2 THEN 'sintetis' END END AS status,
   CASE WHEN isfinite(value) THEN nullif(array_to_string(sources, ' | '), '') END AS sources,

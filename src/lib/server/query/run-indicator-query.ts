@@ -40,6 +40,8 @@ interface QueryState {
 	building: Semaphore;
 	/** Indicator answers, and other answers kept with `rememberForVersion` (keys never collide). */
 	cache: ResultCache<{ length: number }>;
+	/** Name and level of every region, read once: the regions never change after the first start. */
+	regions: Map<string, { name: string; level: string }> | null;
 }
 
 const states = new WeakMap<Database, QueryState>();
@@ -54,7 +56,8 @@ function stateOf(db: Database, cacheRows = DEFAULT_CACHE_ROWS): QueryState {
 			builds: 0,
 			versionReads: 0,
 			building: new Semaphore(1),
-			cache: new ResultCache<{ length: number }>(cacheRows, (answer) => answer.length)
+			cache: new ResultCache<{ length: number }>(cacheRows, (answer) => answer.length),
+			regions: null
 		};
 		states.set(db, state);
 	}
@@ -145,6 +148,20 @@ async function prepared(connection: DuckDBConnection, sql: string) {
 	return statement;
 }
 
+async function regionsOf(state: QueryState, connection: DuckDBConnection) {
+	if (!state.regions) {
+		const reader = await connection.runAndReadAll(
+			'SELECT kode_wilayah, nama_wilayah, tingkat FROM wilayah'
+		);
+		state.regions = new Map(
+			reader
+				.getRows()
+				.map(([code, name, level]) => [String(code), { name: String(name), level: String(level) }])
+		);
+	}
+	return state.regions;
+}
+
 function cacheKey(query: IndicatorQuery): string {
 	const { indicator, per, from, to, regions } = query;
 	return `indicator|${indicator.id}|${per}|${from}|${to}|${regions.join(',')}`;
@@ -168,6 +185,11 @@ async function answer(db: Database, query: IndicatorQuery): Promise<Answer> {
 		// Column-wise conversion: several times faster than row objects for large answers.
 		const columns = reader.getColumnsObjectJS() as unknown as QueryColumns;
 		for (const name of QUERY_COLUMNS) columns[name] ??= [];
+		const regions = await regionsOf(state, connection);
+		columns.region_name = columns.region_code.map((code) => regions.get(code)!.name);
+		columns.region_level = columns.region_code.map(
+			(code) => regions.get(code)!.level as QueryRow['region_level']
+		);
 		const fresh: Answer = { length: reader.currentRowCount, columns };
 		state.cache.set(built.version, key, fresh);
 		return fresh;
