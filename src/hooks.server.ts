@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { getApp, startApp, stopApp } from '$lib/server/app';
 import { userForSession, userForToken } from '$lib/server/auth/accounts';
 import { checkOrigin } from '$lib/server/auth/origin-check';
+import { compressResponse } from '$lib/server/http/compress';
 import { sessionCookieName } from '$lib/server/auth/session-cookie';
 import { DatabaseOpenError } from '$lib/server/duckdb/database';
 
@@ -71,7 +72,9 @@ export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	const response = await respond(event, resolve);
 	logFailure(event, response.status, began);
-	return secure(response, event.locals.requestId, event.url.protocol === 'https:');
+	const secured = secure(response, event.locals.requestId, event.url.protocol === 'https:');
+	// A load's own fetch of an API route never leaves the process: nothing to gain there.
+	return event.isSubRequest ? secured : compressResponse(event.request, secured);
 };
 
 async function respond(event: RequestEvent, resolve: Parameters<Handle>[0]['resolve']) {

@@ -3,6 +3,8 @@
  * figures are computed here from the CSV files, independently of the server's code.
  */
 import fs from 'node:fs';
+import http from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { tableFromIPC } from 'apache-arrow';
 import Papa from 'papaparse';
 import { expect, test, type APIRequestContext } from '@playwright/test';
@@ -381,5 +383,48 @@ test.describe('GET /api/query', () => {
 			to: '2023'
 		});
 		expect(after.rows[0]?.value).toBe(691);
+	});
+});
+
+test.describe('compression of rendered pages and answers', () => {
+	/** Raw headers and bytes: Playwright's and Node's clients would decode gzip themselves. */
+	function rawGet(path: string, acceptEncoding: string) {
+		return new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+			http
+				.get(
+					`${test.info().project.use.baseURL}${path}`,
+					{ headers: { 'Accept-Encoding': acceptEncoding } },
+					(res) => {
+						const chunks: Buffer[] = [];
+						res.on('data', (chunk: Buffer) => chunks.push(chunk));
+						res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+						res.on('error', reject);
+					}
+				)
+				.on('error', reject);
+		});
+	}
+
+	test('the summary page is sent gzipped to a browser that accepts it, and whole to one that does not', async () => {
+		const zipped = await rawGet('/', 'gzip, deflate, br');
+		const plain = await rawGet('/', 'identity');
+		expect(zipped.headers['content-encoding']).toBe('gzip');
+		expect(zipped.headers['vary']).toContain('Accept-Encoding');
+		expect(plain.headers['content-encoding']).toBeUndefined();
+		const html = gunzipSync(zipped.body).toString('utf8');
+		expect(html).toContain('Kabupaten Bekasi');
+		expect(html.length).toBeGreaterThan(50_000);
+		expect(zipped.body.length).toBeLessThan(plain.body.length / 4);
+	});
+
+	test('an Arrow answer decodes to the same bytes, gzipped or not', async () => {
+		const regions = ['19', '19.01', '19.02', '19.03', '19.04', '19.05', '19.06', '19.71', '32.16'];
+		const path = `/api/query?indicator=jumlah_koperasi&regions=${regions.join(',')}&per=total&format=arrow`;
+		const zipped = await rawGet(path, 'gzip');
+		const plain = await rawGet(path, 'identity');
+		expect(zipped.headers['content-encoding']).toBe('gzip');
+		expect(plain.headers['content-encoding']).toBeUndefined();
+		expect(gunzipSync(zipped.body).equals(plain.body)).toBe(true);
+		expect(tableFromIPC(plain.body).numRows).toBeGreaterThanOrEqual(regions.length);
 	});
 });
