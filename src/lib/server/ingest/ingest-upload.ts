@@ -21,6 +21,7 @@ import {
 	type PreparedUpload,
 	type PrepareTimings
 } from './prepare-upload';
+import { stopwatch } from './stopwatch';
 import { insertVersion, loadStagedRecords } from './write-records';
 
 export type UploadMode = 'append' | 'replace';
@@ -125,13 +126,7 @@ export async function storePrepared(
 	const { rows, sha256, recordsFile, originalFile } = prepared;
 	const base = { encoding: prepared.encoding, delimiter: prepared.delimiter };
 	let storedFile: string | null = null;
-	let mark = performance.now();
-	const lap = () => {
-		const now = performance.now();
-		const ms = Math.round(now - mark);
-		mark = now;
-		return ms;
-	};
+	const lap = stopwatch();
 	try {
 		await connection.run('BEGIN TRANSACTION');
 		try {

@@ -15,6 +15,7 @@ import { validateDataset } from '$lib/csv/validate-dataset';
 import type { Region } from '$lib/regions/region';
 import { createRegionResolver } from '$lib/regions/resolve-region';
 import { writeStagedRecords } from './staged-records';
+import { stopwatch } from './stopwatch';
 
 export interface PrepareRequest {
 	kind: DatasetKind;
@@ -72,13 +73,7 @@ export function stagingDirOf(uploadsDir: string): string {
 }
 
 export async function prepareUpload(request: PrepareRequest): Promise<PreparedUpload> {
-	let mark = performance.now();
-	const lap = () => {
-		const now = performance.now();
-		const ms = Math.round(now - mark);
-		mark = now;
-		return ms;
-	};
+	const lap = stopwatch();
 	fs.mkdirSync(request.stagingDir, { recursive: true });
 	const stem = path.join(request.stagingDir, randomUUID());
 	const recordsFile = `${stem}.records.csv`;
