@@ -19,6 +19,7 @@ import {
 	discardStaged,
 	stagingDirOf,
 	type PreparedUpload,
+	type RefusedFile,
 	type PrepareTimings
 } from './prepare-upload';
 import { stopwatch } from './stopwatch';
@@ -52,14 +53,7 @@ export interface UploadChanges {
 }
 
 export type UploadOutcome =
-	| { kind: 'not-text' }
-	| {
-			kind: 'problems';
-			problems: Problem[];
-			problemCount: number;
-			encoding: TextEncoding;
-			delimiter: Delimiter;
-	  }
+	| RefusedFile
 	| {
 			kind: 'planned' | 'stored';
 			versionId: number | null;

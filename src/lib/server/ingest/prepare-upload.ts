@@ -27,7 +27,8 @@ export interface PrepareRequest {
 	keepOriginal: boolean;
 }
 
-export type PreparedUpload =
+/** What an upload ends with when the file itself is wrong: nothing was staged or stored. */
+export type RefusedFile =
 	| { kind: 'not-text' }
 	| {
 			kind: 'problems';
@@ -35,7 +36,10 @@ export type PreparedUpload =
 			problemCount: number;
 			encoding: TextEncoding;
 			delimiter: Delimiter;
-	  }
+	  };
+
+export type PreparedUpload =
+	| RefusedFile
 	| {
 			kind: 'ready';
 			rows: number;
