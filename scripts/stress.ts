@@ -46,6 +46,10 @@ async function crash(): Promise<CrashSummary | null> {
 			log: (line) => log(`crash ${line}`)
 		});
 		check(true, `crash: ${settings.crash} SIGKILLs, every upload and undo all or nothing`);
+		check(
+			summary.orphanUploadFiles === 0,
+			`crash: ${summary.orphanUploadFiles} files in the uploads folder belong to no version`
+		);
 		return summary;
 	} catch (error) {
 		check(false, `crash: ${(error as Error).message}`);
@@ -166,7 +170,7 @@ async function main() {
 			`Crash:  ${c.iterations} SIGKILLs (${c.killsInFlight} mid-request), ${c.rowsPerUpload} rows per upload; ` +
 				`uploads ${c.uploads.committed}/${c.uploads.sent} committed (${c.uploads.acknowledged} acknowledged), ` +
 				`undos ${c.undos.committed}/${c.undos.sent}; restart p50 ${c.restartMs.p50} ms, max ${c.restartMs.max} ms; ` +
-				`${c.walReplays} restarts replayed a WAL (largest ${c.largestWalKiB} KiB); ${c.orphanUploadFiles} orphan upload files`
+				`${c.walReplays} restarts replayed a WAL (largest ${c.largestWalKiB} KiB); ${c.orphanUploadFiles} orphan upload files (${c.setAsideUploadFiles} set aside at start-up)`
 		);
 	}
 	if (results.fuzz)

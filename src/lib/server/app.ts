@@ -7,7 +7,7 @@ import { openDatabase, type Database } from './duckdb/database';
 import { migrate } from './duckdb/schema';
 import { loadBundledIfEmpty } from './ingest/load-bundled';
 import { readRegions } from './regions';
-import { clearStaging, stagingDirOf } from './ingest/prepare-upload';
+import { clearStaging, setAsideUnreferenced, stagingDirOf } from './ingest/uploads-folder';
 import type { Region } from '$lib/regions/region';
 import { createRegionResolver, type RegionResolver } from '$lib/regions/resolve-region';
 import { Semaphore } from './duckdb/semaphore';
@@ -50,6 +50,11 @@ async function start(): Promise<AppContext> {
 		({ loaded, rows } = await db.withConnection(async (connection) => {
 			await migrate(connection);
 			const bundled = await loadBundledIfEmpty(connection, config.datasetsDir);
+			const strays = await setAsideUnreferenced(connection, config.uploadsDir);
+			if (strays.length > 0)
+				console.warn(
+					`${strays.length} file(s) in ${config.uploadsDir} belong to no version (an upload cut short, or a restored backup); moved to .unreferenced/: ${strays.join(', ')}`
+				);
 			// Fold a WAL replayed after a crash into the file now, while nothing else runs.
 			await connection.run('CHECKPOINT');
 			return bundled;

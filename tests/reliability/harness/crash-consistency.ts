@@ -27,6 +27,7 @@ test.describe('crash consistency', () => {
 			expect(summary.killsInFlight).toBeGreaterThan(0);
 			expect(summary.uploads.committed).toBeGreaterThan(0);
 			expect(summary.uploads.committed).toBeLessThan(summary.uploads.sent);
+			expect(summary.orphanUploadFiles).toBe(0);
 		} finally {
 			fs.rmSync(dir, { recursive: true, force: true });
 		}

@@ -42,7 +42,10 @@ export interface CrashSummary {
 	/** Restarts that found a WAL to replay, and the largest one. */
 	walReplays: number;
 	largestWalKiB: number;
+	/** Files in the uploads folder that no version names (must be 0). */
 	orphanUploadFiles: number;
+	/** Originals of uploads killed before their commit, moved aside at the next start. */
+	setAsideUploadFiles: number;
 }
 
 const TAG = 'crash-';
@@ -150,7 +153,8 @@ export async function runCrashIterations(options: CrashOptions): Promise<CrashSu
 		restartMs: { p50: 0, max: 0 },
 		walReplays: 0,
 		largestWalKiB: 0,
-		orphanUploadFiles: 0
+		orphanUploadFiles: 0,
+		setAsideUploadFiles: 0
 	};
 	const restarts: number[] = [];
 	const start = async () => {
@@ -266,9 +270,17 @@ export async function runCrashIterations(options: CrashOptions): Promise<CrashSu
 		const hash = createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 		if (hash !== v.sha256) throw new Error(`${file} does not hash to version ${v.id}'s sha256`);
 	}
-	summary.orphanUploadFiles = fs.existsSync(uploadsDir)
-		? fs.readdirSync(uploadsDir).filter((f) => !stored.has(f)).length
-		: 0;
+	// Start-up moves originals of versions that never committed into .unreferenced/; the server
+	// was started after the last kill, so none may be left beside the stored ones.
+	const filesIn = (dir: string) =>
+		fs.existsSync(dir)
+			? fs
+					.readdirSync(dir, { withFileTypes: true })
+					.filter((e) => e.isFile())
+					.map((e) => e.name)
+			: [];
+	summary.orphanUploadFiles = filesIn(uploadsDir).filter((f) => !stored.has(f)).length;
+	summary.setAsideUploadFiles = filesIn(path.join(uploadsDir, '.unreferenced')).length;
 	summary.restartMs = {
 		p50: Math.round(percentile(restarts, 50)),
 		max: Math.round(Math.max(...restarts))

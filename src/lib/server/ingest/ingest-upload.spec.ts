@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findIndicator } from '$lib/catalogue/indicators';
 import type { Region } from '$lib/regions/region';
-import { stagingDirOf } from './prepare-upload';
+import { stagingDirOf } from './uploads-folder';
 import { openDatabase, type Database } from '../duckdb/database';
 import { migrate } from '../duckdb/schema';
 import { runIndicatorQuery } from '../query/run-indicator-query';

@@ -17,12 +17,12 @@ import type { Region } from '$lib/regions/region';
 import { dimensionColumn, quoteIdentifier, tableOf } from '../duckdb/schema';
 import {
 	discardStaged,
-	stagingDirOf,
 	type PreparedUpload,
 	type RefusedFile,
 	type PrepareTimings
 } from './prepare-upload';
 import { stopwatch } from './stopwatch';
+import { stagingDirOf } from './uploads-folder';
 import { insertVersion, loadStagedRecords } from './write-records';
 
 export type UploadMode = 'append' | 'replace';

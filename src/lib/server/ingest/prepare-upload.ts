@@ -72,10 +72,6 @@ export const NO_DATA_ROWS: Problem = {
 	}
 };
 
-export function stagingDirOf(uploadsDir: string): string {
-	return path.join(uploadsDir, '.staging');
-}
-
 export async function prepareUpload(request: PrepareRequest): Promise<PreparedUpload> {
 	const lap = stopwatch();
 	fs.mkdirSync(request.stagingDir, { recursive: true });
@@ -136,9 +132,4 @@ export async function prepareUpload(request: PrepareRequest): Promise<PreparedUp
 
 export function discardStaged(...files: (string | null)[]): void {
 	for (const file of files) if (file) fs.rmSync(file, { force: true });
-}
-
-/** Staged files left by a process that died mid-upload; nothing refers to them. */
-export function clearStaging(uploadsDir: string): void {
-	fs.rmSync(stagingDirOf(uploadsDir), { recursive: true, force: true });
 }

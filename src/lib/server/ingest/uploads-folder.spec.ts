@@ -1,0 +1,61 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, type Database } from '../duckdb/database';
+import { migrate } from '../duckdb/schema';
+import { setAsideUnreferenced, stagingDirOf, unreferencedDirOf } from './uploads-folder';
+
+describe('the uploads folder at start-up', () => {
+	let dir: string;
+	let uploads: string;
+	let db: Database;
+
+	beforeEach(async () => {
+		dir = fs.mkdtempSync(path.join(os.tmpdir(), 'uploads-folder-'));
+		uploads = path.join(dir, 'uploads');
+		db = await openDatabase({
+			path: path.join(dir, 'koperasi.duckdb'),
+			threads: 1,
+			memoryLimit: '256MB',
+			maxConcurrent: 1
+		});
+		await db.withConnection(async (c) => {
+			await migrate(c);
+			await c.run(
+				`INSERT INTO versi_data (id, jenis_data, mode, jumlah_baris, oleh, berkas_tersimpan)
+         VALUES (1, 'koperasi', 'append', 3, 'analis', '1-aaaa.csv'), (2, 'koperasi', 'append', 3, 'analis', NULL)`
+			);
+		});
+	});
+
+	afterEach(() => {
+		db.close();
+		fs.rmSync(dir, { recursive: true, force: true });
+	});
+
+	it('moves originals that no version names aside, byte for byte, and keeps the named ones', async () => {
+		fs.mkdirSync(stagingDirOf(uploads), { recursive: true });
+		fs.writeFileSync(path.join(uploads, '1-aaaa.csv'), 'disimpan');
+		fs.writeFileSync(path.join(uploads, '2-bbbb.csv'), 'terputus sebelum commit');
+		fs.writeFileSync(path.join(stagingDirOf(uploads), 'x.records.csv'), 'staged');
+
+		const moved = await db.withConnection((c) => setAsideUnreferenced(c, uploads));
+
+		expect(moved).toEqual(['2-bbbb.csv']);
+		expect(fs.readdirSync(uploads).sort()).toEqual(['.staging', '.unreferenced', '1-aaaa.csv']);
+		expect(fs.readFileSync(path.join(uploads, '1-aaaa.csv'), 'utf8')).toBe('disimpan');
+		expect(fs.readFileSync(path.join(unreferencedDirOf(uploads), '2-bbbb.csv'), 'utf8')).toBe(
+			'terputus sebelum commit'
+		);
+	});
+
+	it('changes nothing when every file is named, or when there is no uploads folder yet', async () => {
+		expect(await db.withConnection((c) => setAsideUnreferenced(c, uploads))).toEqual([]);
+		expect(fs.existsSync(uploads)).toBe(false);
+		fs.mkdirSync(uploads);
+		fs.writeFileSync(path.join(uploads, '1-aaaa.csv'), 'disimpan');
+		expect(await db.withConnection((c) => setAsideUnreferenced(c, uploads))).toEqual([]);
+		expect(fs.readdirSync(uploads)).toEqual(['1-aaaa.csv']);
+	});
+});
