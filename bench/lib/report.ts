@@ -40,7 +40,8 @@ export interface Results {
 		duckdbPeakMb: number;
 		oursRuns: number[];
 		duckdbRuns: number[];
-		stages: { decodeMs: number; parseMs: number; validateMs: number };
+		/** Milliseconds per step of the upload pipeline, in its order (decode … finish). */
+		steps: Record<string, number>;
 		via: string;
 	};
 	pagesDiscovered: PageRequests[];
@@ -236,7 +237,13 @@ export function renderMarkdown(r: Results, baseline: Results | null): string {
 			return `| ${label(w.url)} | ${w.pages.join(' ')} | ${u?.rows ?? '—'} | ${u ? `${u.api.p50} / ${u.api.p95}` : '—'} | ${u?.direct ? `${u.direct.p50} / ${u.direct.p95}` : '—'} | ${u?.ratio ?? '—'} ${mark(u?.overheadOk ?? null)} | ${w.api.p50} / ${w.api.p95} |`;
 		}),
 		'',
-		`Ingest stages (JavaScript, one run): decode ${r.ingest.stages.decodeMs} ms, parse ${r.ingest.stages.parseMs} ms, validate ${r.ingest.stages.validateMs} ms; the rest of ours is the appender, the conflict check and the commit. Runs: ours ${r.ingest.oursRuns.join(', ')} ms; DuckDB ${r.ingest.duckdbRuns.join(', ')} ms. ${r.ingest.via}.`,
+		`Ingest steps of ours (the run nearest the median, as the pipeline timed them): ${Object.entries(
+			r.ingest.steps
+		)
+			.map(([step, ms]) => `${step} ${ms} ms`)
+			.join(
+				', '
+			)}; decode, parse, validate and stage run in the upload's worker thread, load is DuckDB reading the staged rows. Runs: ours ${r.ingest.oursRuns.join(', ')} ms; DuckDB ${r.ingest.duckdbRuns.join(', ')} ms. ${r.ingest.via}.`,
 		'',
 		`Peer: the ${r.peer.queries} \`/api/query\` requests of \`/\`, as the same SQL in DuckDB-WASM over ${r.peer.tables.join(', ')} loaded from Arrow IPC files (${(r.peer.filesKb / 1024).toFixed(1)} MB; Parquet would need DuckDB-WASM's parquet extension from extensions.duckdb.org, and the network is closed). WASM cold marks (ms since navigation): ${Object.entries(
 			r.peer.wasm.marks

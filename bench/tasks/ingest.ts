@@ -1,19 +1,16 @@
 /**
  * One ingest of the register, in a process of its own so that its peak memory is its own:
- *   ours DATABASE REGISTER    the upload pipeline (decode → parse → validate → appender in one
- *                             transaction → conflict check), replacing the regional koperasi rows
+ *   ours DATABASE REGISTER    the upload pipeline (decode → parse → validate → stage in the
+ *                             worker thread, then read_csv of the staged rows, conflict check and
+ *                             commit in one transaction), replacing the regional koperasi rows;
+ *                             its step timings come back with it
  *   duckdb DATABASE REGISTER  DuckDB's read_csv into the same table, same columns and conventions
- *   stages REGISTER           decode, parse and validate alone, timed separately
  * Prints one JSON line.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { DATASETS } from '$lib/catalogue/datasets';
-import { decodeText } from '$lib/csv/decode-text';
-import { parseCsv } from '$lib/csv/parse-csv';
-import { validateDataset } from '$lib/csv/validate-dataset';
-import { createRegionResolver } from '$lib/regions/resolve-region';
 import { openDatabase } from '$lib/server/duckdb/database';
 import { ingestUpload } from '$lib/server/ingest/ingest-upload';
 import { readRegions } from '$lib/server/regions';
@@ -95,34 +92,10 @@ async function duckdb(databasePath: string, register: string) {
 	return { ms, rows, rssBeforeMb: before, peakMb: peakMb() };
 }
 
-async function stages(register: string, wilayah: string) {
-	const { readRegionsCsv } = await import('$lib/server/ingest/load-bundled');
-	const resolveRegion = createRegionResolver(readRegionsCsv(wilayah));
-	const bytes = new Uint8Array(fs.readFileSync(register));
-	let t = performance.now();
-	const lap = () => {
-		const now = performance.now();
-		const ms = now - t;
-		t = now;
-		return ms;
-	};
-	const decoded = decodeText(bytes);
-	if (!decoded.ok) throw new Error('The register is not text');
-	const decode = lap();
-	const csv = parseCsv(decoded.text);
-	const parse = lap();
-	const result = validateDataset(csv, { dataset: DATASETS.koperasi, resolveRegion });
-	const validate = lap();
-	if (result.problemCount > 0) throw new Error(`The register has ${result.problemCount} problems`);
-	return { decode, parse, validate, rows: result.records.length, peakMb: peakMb() };
-}
-
 const tasks: Record<string, () => Promise<object>> = {
 	ours: () => ours(args[0]!, args[1]!),
-	duckdb: () => duckdb(args[0]!, args[1]!),
-	stages: () => stages(args[0]!, args[1]!)
+	duckdb: () => duckdb(args[0]!, args[1]!)
 };
 const task = tasks[mode ?? ''];
-if (!task)
-	throw new Error('Usage: ingest.ts ours|duckdb DATABASE REGISTER | stages REGISTER WILAYAH');
+if (!task) throw new Error('Usage: ingest.ts ours|duckdb DATABASE REGISTER');
 console.log(JSON.stringify(await task()));
