@@ -12,35 +12,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { testCredentials } from '../support/credentials';
+import { whileServerIsBusy } from '../support/server-busy-lock';
 
 interface Run {
 	code: number;
 	stdout: string;
 	stderr: string;
-}
-
-/**
- * uploads.spec.ts sends 50 MiB bodies that keep the server busy for seconds; the command's
- * 1.5 s health probe would then miss the server. Both files take this lock around such work.
- */
-async function whileServerIsQuiet<T>(work: () => Promise<T>): Promise<T> {
-	const lock = path.join('tests', '.tmp', 'server-busy.lock');
-	for (;;) {
-		try {
-			fs.mkdirSync(lock);
-			break;
-		} catch {
-			const age =
-				Date.now() - (fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
-			if (age > 5 * 60_000) fs.rmSync(lock, { recursive: true, force: true });
-			await new Promise((resolve) => setTimeout(resolve, 200));
-		}
-	}
-	try {
-		return await work();
-	} finally {
-		fs.rmSync(lock, { recursive: true, force: true });
-	}
 }
 
 /**
@@ -60,7 +37,7 @@ function ingest(args: string[], extra: Record<string, string>): Promise<Run> {
 		},
 		extra
 	);
-	return whileServerIsQuiet(() => run(env, args));
+	return whileServerIsBusy(() => run(env, args));
 }
 
 function run(env: NodeJS.ProcessEnv, args: string[]): Promise<Run> {

@@ -11,9 +11,9 @@
  */
 import fs from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { testCredentials } from '../support/credentials';
+import { whileServerIsBusy } from '../support/server-busy-lock';
 
 type Role = 'anonymous' | 'viewer' | 'analyst' | 'admin';
 const ACCOUNT = { viewer: 'pemirsa', analyst: 'analis', admin: 'admin' } as const;
@@ -641,30 +641,6 @@ test.describe('files as spreadsheets really save them', () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-
-/**
- * These bodies keep the server busy for seconds, long enough for the CLI's 1.5 s health probe
- * in cli.spec.ts to miss it; both files take this lock around such work.
- */
-async function whileServerIsBusy<T>(work: () => Promise<T>): Promise<T> {
-	const lock = path.join('tests', '.tmp', 'server-busy.lock');
-	for (;;) {
-		try {
-			fs.mkdirSync(lock);
-			break;
-		} catch {
-			const age =
-				Date.now() - (fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
-			if (age > 5 * 60_000) fs.rmSync(lock, { recursive: true, force: true });
-			await new Promise((resolve) => setTimeout(resolve, 200));
-		}
-	}
-	try {
-		return await work();
-	} finally {
-		fs.rmSync(lock, { recursive: true, force: true });
-	}
-}
 
 /** The server process, found by the temp database it was started on. */
 function serverPid(): string | null {
