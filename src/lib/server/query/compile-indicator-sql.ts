@@ -12,7 +12,13 @@ import { datasetOfFact, type DatasetKind, type FactId } from '$lib/catalogue/dat
 import { factsNeeded, NORMALISER } from '$lib/catalogue/indicators';
 import type { IndicatorQuery } from '$lib/query/indicator-query';
 import { quoteIdentifier } from '../duckdb/schema';
-import { NEAREST_POPULATION, sourcesColumn, statusColumn, summaryTable } from './summary-tables';
+import {
+	NEAREST_POPULATION,
+	sourcesColumn,
+	statusColumn,
+	statusOfRankSql,
+	summaryTable
+} from './summary-tables';
 
 export interface CompiledQuery {
 	sql: string;
@@ -65,7 +71,7 @@ export function compileIndicatorQuery(query: IndicatorQuery): CompiledQuery {
   )
 SELECT kode_wilayah AS region_code, tahun AS year,
   CASE WHEN isfinite(value) THEN value END AS value,
-  CASE WHEN isfinite(value) THEN CASE status_rank WHEN 0 THEN 'resmi' WHEN 1 THEN 'estimasi' WHEN 2 THEN 'sintetis' END END AS status,
+  CASE WHEN isfinite(value) THEN ${statusOfRankSql('status_rank')} END AS status,
   CASE WHEN isfinite(value) THEN nullif(array_to_string(sources, ' | '), '') END AS sources,
   CASE WHEN isfinite(value) THEN population_year::INTEGER END AS population_year
 FROM computed

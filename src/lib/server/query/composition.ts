@@ -15,6 +15,7 @@ import { parseRegionsAndYears } from '$lib/query/indicator-query';
 import type { Database } from '../duckdb/database';
 import { dimensionColumn, quoteIdentifier, tableOf } from '../duckdb/schema';
 import { rememberForVersion } from './run-indicator-query';
+import { STATUS_RANK_SQL, statusOfRankSql } from './summary-tables';
 
 /** The breakdown value of rows that cover the whole region. */
 const ALL_VALUE = 'semua' satisfies NonNullable<DatasetDefinition['dimension']>['allValue'];
@@ -80,8 +81,7 @@ export function compileCompositionQuery(query: CompositionQuery): string {
 	const dimension = quoteIdentifier(query.dimension);
 	return `SELECT kode_wilayah AS region_code, tahun::INTEGER AS year, ${dimension} AS category,
   SUM(${fact})::DOUBLE AS value,
-  CASE max(CASE status_data WHEN 'resmi' THEN 0 WHEN 'estimasi' THEN 1 ELSE 2 END)
-    WHEN 0 THEN 'resmi' WHEN 1 THEN 'estimasi' ELSE 'sintetis' END AS status,
+  ${statusOfRankSql(`max(${STATUS_RANK_SQL})`)} AS status,
   nullif(array_to_string(list_sort(list(DISTINCT sumber)), ' | '), '') AS sources
 FROM ${tableOf(query.dataset)}
 WHERE diganti_oleh IS NULL AND list_contains($regions, kode_wilayah)

@@ -9,13 +9,21 @@
  * restart.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { DATASETS, FACT_DATASETS, type DatasetKind } from '$lib/catalogue/datasets';
+import { DATA_STATUSES, DATASETS, FACT_DATASETS, type DatasetKind } from '$lib/catalogue/datasets';
 import { YEAR_BOUNDS } from '$lib/query/indicator-query';
 import { quoteIdentifier, tableOf } from '../duckdb/schema';
 
 export const SUMMARY_DATABASE = 'ringkasan';
 
-export const STATUS_RANK_SQL = `CASE status_data WHEN 'resmi' THEN 0 WHEN 'estimasi' THEN 1 ELSE 2 END`;
+/**
+ * A figure's status as a rank (resmi 0, estimasi 1, sintetis 2) and back: a value derived from
+ * several figures carries the worst of their statuses, which is the largest rank.
+ */
+export const STATUS_RANK_SQL = `CASE status_data ${DATA_STATUSES.map((s, i) => `WHEN '${s}' THEN ${i}`).join(' ')} END`;
+
+export function statusOfRankSql(rank: string): string {
+	return `CASE ${rank} ${DATA_STATUSES.map((s, i) => `WHEN ${i} THEN '${s}'`).join(' ')} END`;
+}
 
 /** The summary of a dataset, as a qualified table name. */
 export function summaryTable(kind: DatasetKind): string {
