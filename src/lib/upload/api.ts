@@ -10,6 +10,8 @@ import type { ShownProblem } from './problems-csv';
 
 export type UploadMode = 'append' | 'replace';
 
+/* The wire types of /api/datasets, shared with the server that writes them. */
+
 export interface RegionYearChange {
 	region_code: string;
 	year: number;
@@ -23,7 +25,8 @@ export interface Changes {
 	by_region_year: RegionYearChange[];
 }
 
-export interface DatasetVersion {
+/** One entry of the upload history, as stored. */
+export interface StoredVersion {
 	id: number;
 	kind: DatasetKind;
 	mode: string;
@@ -35,6 +38,10 @@ export interface DatasetVersion {
 	source: string | null;
 	reverted_at: string | null;
 	changes: Changes | null;
+}
+
+/** An entry of the history as the API lists it: with what the asking user may do with it. */
+export interface DatasetVersion extends StoredVersion {
 	can_revert: boolean;
 	revert_blocked_reason: string | null;
 }

@@ -14,6 +14,7 @@ import type { Delimiter } from '$lib/csv/parse-csv';
 import type { NumberConvention } from '$lib/csv/parse-number';
 import type { Problem } from '$lib/csv/problem';
 import type { Region } from '$lib/regions/region';
+import type { Changes, UploadMode } from '$lib/upload/api';
 import { dimensionColumn, quoteIdentifier, tableOf } from '../duckdb/schema';
 import {
 	discardStaged,
@@ -24,8 +25,6 @@ import {
 import { stopwatch } from './stopwatch';
 import { stagingDirOf } from './uploads-folder';
 import { insertVersion, loadStagedRecords } from './write-records';
-
-export type UploadMode = 'append' | 'replace';
 
 export interface UploadRequest {
 	kind: DatasetKind;
@@ -39,25 +38,12 @@ export interface UploadRequest {
 	dryRun: boolean;
 }
 
-export interface RegionYearChange {
-	region_code: string;
-	year: number;
-	added: number;
-	replaced: number;
-}
-
-export interface UploadChanges {
-	added: number;
-	replaced: number;
-	by_region_year: RegionYearChange[];
-}
-
 export type UploadOutcome =
 	| RefusedFile
 	| {
 			kind: 'planned' | 'stored';
 			versionId: number | null;
-			changes: UploadChanges;
+			changes: Changes;
 			rows: number;
 			sha256: string;
 			encoding: TextEncoding;
@@ -258,7 +244,7 @@ async function summariseChanges(
 	c: DuckDBConnection,
 	kind: DatasetKind,
 	versionId: number
-): Promise<UploadChanges> {
+): Promise<Changes> {
 	const table = tableOf(kind);
 	const reader = await c.runAndReadAll(
 		`SELECT kode_wilayah, tahun::INTEGER AS tahun,

@@ -3,23 +3,12 @@
  * version added and brings back the rows it replaced, so the previous state returns exactly.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { isDatasetKind, type DatasetKind } from '$lib/catalogue/datasets';
+import { isDatasetKind } from '$lib/catalogue/datasets';
 import { tableOf } from '../duckdb/schema';
-import type { UploadChanges } from './ingest-upload';
+import type { Changes, StoredVersion } from '$lib/upload/api';
 
-export interface DatasetVersion {
-	id: number;
-	kind: DatasetKind;
-	mode: string;
-	file_name: string | null;
-	sha256: string | null;
-	rows: number;
-	by: string;
-	at: string;
-	source: string | null;
-	reverted_at: string | null;
-	changes: UploadChanges | null;
-}
+/** One entry of the upload history (the API adds what the asking user may do with it). */
+export type DatasetVersion = StoredVersion;
 
 const SELECT_VERSIONS = `SELECT id, jenis_data, mode, nama_berkas, sha256, jumlah_baris, oleh,
     strftime(waktu AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS waktu, catatan_sumber,
@@ -40,7 +29,7 @@ function toVersion(row: Record<string, unknown>): DatasetVersion {
 		at: String(row.waktu),
 		source: row.catatan_sumber === null ? null : String(row.catatan_sumber),
 		reverted_at: row.dibatalkan === null ? null : String(row.dibatalkan),
-		changes: row.ringkasan === null ? null : (JSON.parse(String(row.ringkasan)) as UploadChanges)
+		changes: row.ringkasan === null ? null : (JSON.parse(String(row.ringkasan)) as Changes)
 	};
 }
 

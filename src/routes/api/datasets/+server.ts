@@ -6,6 +6,7 @@ import { prepareForIngest, storePrepared } from '$lib/server/ingest/ingest-uploa
 import { getVersion, listVersions, revertBlocker } from '$lib/server/ingest/versions';
 import { apiLocale, messageResponse, problemsResponse } from '$lib/server/http/problems-response';
 import { readUploadForm } from '$lib/server/http/upload-form';
+import type { DatasetVersion } from '$lib/upload/api';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ locals, request, url }) => {
@@ -14,7 +15,7 @@ export const GET: RequestHandler = async ({ locals, request, url }) => {
 	const locale = apiLocale(request, url);
 	const mayRevert = can(locals.user?.role, 'revert');
 	return json({
-		versions: versions.map((v) => {
+		versions: versions.map((v): DatasetVersion => {
 			const blocker = revertBlocker(v, versions);
 			return {
 				...v,
