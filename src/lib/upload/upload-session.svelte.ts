@@ -11,7 +11,7 @@ import { postUpload, type Changes, type DatasetVersion, type UploadMode } from '
 import type { ShownProblem } from './problems-csv';
 import { problemsCsv, problemsFileName } from './problems-csv';
 import type { AnalysisSummary, Choices, Phase } from './protocol';
-import { fetchRegions, regionNameMap } from './regions';
+import { fetchRegions, regionNameMap } from '$lib/regions/from-api';
 import { UploadWorkerClient } from './worker-client';
 
 /** A message kept as key and values, so it follows a language switch. */

@@ -5,33 +5,8 @@ import { DEFAULT_STATE, readDataState } from '$lib/explorer/url-state';
 import { localeOf, t } from '$lib/i18n';
 import type { Normalisation } from '$lib/catalogue/indicators';
 import type { QueryRow } from '$lib/query/indicator-query';
-import type { Region, RegionLevel } from '$lib/regions/region';
+import { regionsFromApi } from '$lib/regions/from-api';
 import type { PageLoad } from './$types';
-
-/** One region as `/api/regions` sends it. */
-interface ApiRegion {
-	code: string;
-	bps_code: string | null;
-	name: string;
-	short_name: string;
-	level: RegionLevel;
-	province_code: string;
-	province_name: string;
-	population_2025: number;
-	area_km2: number | null;
-}
-
-const toRegion = (r: ApiRegion): Region => ({
-	code: r.code,
-	bpsCode: r.bps_code,
-	name: r.name,
-	shortName: r.short_name,
-	level: r.level,
-	provinceCode: r.province_code,
-	provinceName: r.province_name,
-	population2025: r.population_2025,
-	areaKm2: r.area_km2
-});
 
 /**
  * Reads only the data parameters (indicators, normalisations, regions, focus, benchmark): picking,
@@ -45,7 +20,7 @@ export const load: PageLoad = async ({ fetch, url }) => {
 
 	const response = await fetch('/api/regions');
 	if (!response.ok) fail(response.status);
-	const regions = ((await response.json()) as { regions: ApiRegion[] }).regions.map(toRegion);
+	const regions = regionsFromApi(await response.json());
 	const byCode = new Map(regions.map((r) => [r.code, r]));
 
 	const set = expandRegionSet(state.regions, regions);

@@ -1,6 +1,6 @@
 import { localeOf } from '$lib/i18n';
 import { fetchVersions, VERSIONS_DEPENDENCY, type DatasetVersion } from '$lib/upload/api';
-import { fetchRegions } from '$lib/upload/regions';
+import { fetchRegions } from '$lib/regions/from-api';
 import type { PageLoad } from './$types';
 
 /** The versions (messages in the page's language) and region names for their changes. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fetchRegions, regionsFromApi } from './regions';
+import { fetchRegions, regionsFromApi } from './from-api';
 
 const apiRegion = {
 	code: '32.16',
