@@ -4,19 +4,16 @@
  * datasets with the same columns as `datasets/`, so the figures below are known exactly.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findIndicator } from '$lib/catalogue/indicators';
 import type { Region } from '$lib/regions/region';
 import { stagingDirOf } from './uploads-folder';
-import { openDatabase, type Database } from '../duckdb/database';
-import { migrate } from '../duckdb/schema';
+import { openSpecDatabase, type SpecDatabase } from '../duckdb/spec-database';
 import { runIndicatorQuery } from '../query/run-indicator-query';
 import { readRegions } from '../regions';
 import { ingestUpload, type UploadOutcome, type UploadRequest } from './ingest-upload';
-import { loadBundledIfEmpty } from './load-bundled';
 import { listVersions, revertVersion, type RevertOutcome } from './versions';
 
 const KOPERASI_HEADER =
@@ -68,41 +65,22 @@ const TABLES = [
 ] as const;
 const FACT_TABLES = ['koperasi', 'pembiayaan', 'jangkauan_pasar', 'penduduk'] as const;
 
-interface Fixture {
-	dir: string;
-	db: Database;
+interface Fixture extends SpecDatabase {
 	uploadsDir: string;
 	regions: Region[];
 }
 
 async function openFixture(): Promise<Fixture> {
-	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'koperasi-ingest-'));
-	const datasetsDir = path.join(dir, 'datasets');
-	fs.mkdirSync(datasetsDir);
-	for (const [name, text] of Object.entries(BUNDLED))
-		fs.writeFileSync(path.join(datasetsDir, name), `${text}\n`);
-	const db = await openDatabase({
-		path: path.join(dir, 'koperasi.duckdb'),
-		threads: 1,
-		memoryLimit: '256MB',
-		maxConcurrent: 1
-	});
-	await db.withConnection(async (c) => {
-		await migrate(c);
-		await loadBundledIfEmpty(c, datasetsDir);
-	});
-	const regions = await db.withConnection(readRegions);
+	const opened = await openSpecDatabase('ingest', { datasets: BUNDLED });
 	return {
-		dir,
-		db,
-		uploadsDir: path.join(dir, 'uploads'),
-		regions
+		...opened,
+		uploadsDir: path.join(opened.dir, 'uploads'),
+		regions: await opened.db.withConnection(readRegions)
 	};
 }
 
 function closeFixture(fixture: Fixture) {
-	fixture.db.close();
-	fs.rmSync(fixture.dir, { recursive: true, force: true });
+	fixture.dispose();
 }
 
 function csv(...lines: string[]): Uint8Array {

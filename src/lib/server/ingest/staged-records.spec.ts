@@ -1,10 +1,8 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatasetRecord } from '$lib/csv/validate-dataset';
-import { openDatabase, type Database } from '../duckdb/database';
-import { migrate } from '../duckdb/schema';
+import type { Database } from '../duckdb/database';
+import { openSpecDatabase, type SpecDatabase } from '../duckdb/spec-database';
 import { stagedColumns, writeStagedRecords } from './staged-records';
 import { loadStagedRecords } from './write-records';
 
@@ -24,24 +22,16 @@ function record(overrides: Partial<DatasetRecord>): DatasetRecord {
 }
 
 describe('staged records: what the worker writes is what DuckDB stores', () => {
+	let opened: SpecDatabase;
 	let dir: string;
 	let db: Database;
 
 	beforeAll(async () => {
-		dir = fs.mkdtempSync(path.join(os.tmpdir(), 'staged-'));
-		db = await openDatabase({
-			path: path.join(dir, 'koperasi.duckdb'),
-			threads: 1,
-			memoryLimit: '256MB',
-			maxConcurrent: 1
-		});
-		await db.withConnection(migrate);
+		opened = await openSpecDatabase('staged');
+		({ dir, db } = opened);
 	});
 
-	afterAll(() => {
-		db.close();
-		fs.rmSync(dir, { recursive: true, force: true });
-	});
+	afterAll(() => opened.dispose());
 
 	it('follows the fact table column for column, so nothing is matched by position by accident', async () => {
 		for (const kind of ['koperasi', 'pembiayaan', 'jangkauan_pasar', 'penduduk'] as const) {

@@ -1,27 +1,20 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../duckdb/database';
-import { migrate } from '../duckdb/schema';
+import type { Database } from '../duckdb/database';
+import { openSpecDatabase, type SpecDatabase } from '../duckdb/spec-database';
 import { setAsideUnreferenced, stagingDirOf, unreferencedDirOf } from './uploads-folder';
 
 describe('the uploads folder at start-up', () => {
-	let dir: string;
+	let opened: SpecDatabase;
 	let uploads: string;
 	let db: Database;
 
 	beforeEach(async () => {
-		dir = fs.mkdtempSync(path.join(os.tmpdir(), 'uploads-folder-'));
-		uploads = path.join(dir, 'uploads');
-		db = await openDatabase({
-			path: path.join(dir, 'koperasi.duckdb'),
-			threads: 1,
-			memoryLimit: '256MB',
-			maxConcurrent: 1
-		});
+		opened = await openSpecDatabase('uploads-folder');
+		db = opened.db;
+		uploads = path.join(opened.dir, 'uploads');
 		await db.withConnection(async (c) => {
-			await migrate(c);
 			await c.run(
 				`INSERT INTO versi_data (id, jenis_data, mode, jumlah_baris, oleh, berkas_tersimpan)
          VALUES (1, 'koperasi', 'append', 3, 'analis', '1-aaaa.csv'), (2, 'koperasi', 'append', 3, 'analis', NULL)`
@@ -29,10 +22,7 @@ describe('the uploads folder at start-up', () => {
 		});
 	});
 
-	afterEach(() => {
-		db.close();
-		fs.rmSync(dir, { recursive: true, force: true });
-	});
+	afterEach(() => opened.dispose());
 
 	it('moves originals that no version names aside, byte for byte, and keeps the named ones', async () => {
 		fs.mkdirSync(stagingDirOf(uploads), { recursive: true });

@@ -1,15 +1,12 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findIndicator } from '$lib/catalogue/indicators';
-import { openDatabase, type Database } from '../duckdb/database';
-import { migrate } from '../duckdb/schema';
+import type { Database } from '../duckdb/database';
+import { openSpecDatabase, type SpecDatabase } from '../duckdb/spec-database';
 import { parseCompositionQuery, runCompositionQuery, type CompositionQuery } from './composition';
 import { runIndicatorQuery } from './run-indicator-query';
 
 const YEARS = { from: 2018, to: 2025 };
-let dir: string;
+let opened: SpecDatabase | undefined;
 let db: Database;
 
 /** koperasi rows: region, year, type, active cooperatives, status, source, replaced? */
@@ -25,15 +22,9 @@ const ROWS: [string, number, string, number | null, string, string, number | nul
 ];
 
 beforeAll(async () => {
-	dir = fs.mkdtempSync(path.join(os.tmpdir(), 'koperasi-composition-'));
-	db = await openDatabase({
-		path: path.join(dir, 'test.duckdb'),
-		threads: 1,
-		memoryLimit: '256MB',
-		maxConcurrent: 2
-	});
+	opened = await openSpecDatabase('composition', { maxConcurrent: 2 });
+	db = opened.db;
 	await db.withConnection(async (c) => {
-		await migrate(c);
 		await c.run(`INSERT INTO wilayah VALUES
 			('32.16', '3216', 'Kabupaten Bekasi', 'Bekasi', 'kabkota', 'Kabupaten', '32', 'Jawa Barat', 3000000, NULL),
 			('19', '19', 'Kepulauan Bangka Belitung', 'Babel', 'provinsi', 'Provinsi', '19', 'Kepulauan Bangka Belitung', 1500000, NULL)`);
@@ -47,10 +38,7 @@ beforeAll(async () => {
 	});
 });
 
-afterAll(() => {
-	db?.close();
-	fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => opened?.dispose());
 
 const query = (over: Partial<CompositionQuery> = {}): CompositionQuery => ({
 	dataset: 'koperasi',

@@ -3,17 +3,14 @@
  * answer, an undo brings the old one back, a dry run or a refused upload changes nothing, and a
  * repeated question is answered without DuckDB.
  */
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findIndicator, type Normalisation } from '$lib/catalogue/indicators';
 import type { IndicatorQuery } from '$lib/query/indicator-query';
 import type { Region } from '$lib/regions/region';
-import { openDatabase, type Database } from '../duckdb/database';
-import { migrate } from '../duckdb/schema';
+import type { Database } from '../duckdb/database';
+import { openSpecDatabase, type SpecDatabase } from '../duckdb/spec-database';
 import { ingestUpload, type UploadOutcome } from '../ingest/ingest-upload';
-import { loadBundledIfEmpty } from '../ingest/load-bundled';
 import { revertVersion } from '../ingest/versions';
 import { readRegions } from '../regions';
 import { runCompositionQuery } from './composition';
@@ -48,33 +45,23 @@ const BUNDLED: Record<string, string[]> = {
 	]
 };
 
+let opened: SpecDatabase;
 let dir: string;
 let db: Database;
 let regions: Region[];
 
 beforeEach(async () => {
-	dir = fs.mkdtempSync(path.join(os.tmpdir(), 'koperasi-query-cache-'));
-	const datasets = path.join(dir, 'datasets');
-	fs.mkdirSync(datasets);
-	for (const [name, lines] of Object.entries(BUNDLED))
-		fs.writeFileSync(path.join(datasets, name), `${lines.join('\n')}\n`);
-	db = await openDatabase({
-		path: path.join(dir, 'koperasi.duckdb'),
-		threads: 1,
-		memoryLimit: '256MB',
-		maxConcurrent: 3
+	opened = await openSpecDatabase('query-cache', {
+		maxConcurrent: 3,
+		datasets: Object.fromEntries(
+			Object.entries(BUNDLED).map(([name, lines]) => [name, lines.join('\n')])
+		)
 	});
-	await db.withConnection(async (c) => {
-		await migrate(c);
-		await loadBundledIfEmpty(c, datasets);
-	});
+	({ dir, db } = opened);
 	regions = await db.withConnection(readRegions);
 });
 
-afterEach(() => {
-	db.close();
-	fs.rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => opened.dispose());
 
 function ask(indicator: string, per: Normalisation = 'total'): IndicatorQuery {
 	return { indicator: findIndicator(indicator)!, per, regions: ['32.16'], from: 2020, to: 2020 };
