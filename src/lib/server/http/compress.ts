@@ -52,15 +52,26 @@ export async function compressResponse(request: Request, response: Response): Pr
 		!isCompressible(response.headers.get('Content-Type'))
 	)
 		return response;
-	const headers = new Headers(response.headers);
-	headers.append('Vary', 'Accept-Encoding');
+	const varying = withVary(response);
+	if (!acceptsGzip(request.headers.get('Accept-Encoding'))) return varying;
+	const headers = new Headers(varying.headers);
 	const init = { status: response.status, statusText: response.statusText, headers };
-	if (!acceptsGzip(request.headers.get('Accept-Encoding')))
-		return new Response(response.body, init);
-	const body = new Uint8Array(await response.arrayBuffer());
+	const body = new Uint8Array(await varying.arrayBuffer());
 	if (body.byteLength < MIN_BYTES) return new Response(body, init);
 	const zipped = await gzip(body, { level: 6 });
 	headers.set('Content-Encoding', 'gzip');
 	headers.delete('Content-Length');
 	return new Response(new Uint8Array(zipped), init);
+}
+
+/** The same response with `Vary: Accept-Encoding`; copied only when its headers are immutable. */
+function withVary(response: Response): Response {
+	try {
+		response.headers.append('Vary', 'Accept-Encoding');
+		return response;
+	} catch {
+		const copy = new Response(response.body, response);
+		copy.headers.append('Vary', 'Accept-Encoding');
+		return copy;
+	}
 }
