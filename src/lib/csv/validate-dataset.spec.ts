@@ -4,7 +4,12 @@ import { DATASETS, type DatasetKind } from '$lib/catalogue/datasets';
 import type { Region } from '$lib/regions/region';
 import { createRegionResolver } from '$lib/regions/resolve-region';
 import { parseCsv } from './parse-csv';
-import { unitMultiplier, validateDataset, type ValidationOptions } from './validate-dataset';
+import {
+	MAX_TEXT_LENGTH,
+	unitMultiplier,
+	validateDataset,
+	type ValidationOptions
+} from './validate-dataset';
 
 function region(code: string, bpsCode: string, name: string, shortName: string): Region {
 	return {
@@ -269,6 +274,32 @@ describe('validateDataset', () => {
 			{ line: 2, column: 'status_data', value: 'final' },
 			{ line: 2, column: 'sumber', value: '' },
 			{ line: 3, column: 'sumber', value: '' }
+		]);
+	});
+
+	it('refuses stored text longer than the limit, in the source, breakdown and register columns', () => {
+		const long = 'x'.repeat(MAX_TEXT_LENGTH + 1);
+		const atLimit = 'y'.repeat(MAX_TEXT_LENGTH);
+		const result = validate('koperasi', [
+			KOPERASI,
+			`32.16,2023,semua,1,1,resmi,${long}`,
+			`32.75,2023,${long},1,1,resmi,Dinas`,
+			`19,2023,semua,1,1,resmi,${atLimit}`
+		]);
+		expect(located(result)).toEqual([
+			{ line: 2, column: 'sumber', value: `${'x'.repeat(60)}…` },
+			{ line: 3, column: 'jenis_koperasi', value: `${'x'.repeat(60)}…` }
+		]);
+		expect(result.problems[0]!.message.id).toBe(
+			`Teks di kolom "sumber" terlalu panjang: ${MAX_TEXT_LENGTH + 1} karakter (paling banyak ${MAX_TEXT_LENGTH}).`
+		);
+
+		const register = validate('koperasi', [
+			'kode_wilayah,tahun,id_koperasi,nama_koperasi,koperasi_aktif,status_data,sumber',
+			`32.16,2023,K-1,${long},1,resmi,Dinas`
+		]);
+		expect(located(register)).toEqual([
+			{ line: 2, column: 'nama_koperasi', value: `${'x'.repeat(60)}…` }
 		]);
 	});
 

@@ -53,6 +53,13 @@ export interface ValidationResult {
 
 const REQUIRED = ['kode_wilayah', 'tahun', 'status_data', 'sumber'] as const;
 
+/**
+ * Longest text kept in a stored column (source, breakdown, cooperative id and name). Real values
+ * are a few hundred characters at most; a cell of megabytes is a broken export, and the server's
+ * loader reads lines of at most 2 MB.
+ */
+export const MAX_TEXT_LENGTH = 2000;
+
 /** `modal_sendiri (Rp juta)` holds millions of Rupiah. */
 export function unitMultiplier(label: string): number {
 	const unit = /\((.*?)\)/.exec(label)?.[1]?.toLowerCase() ?? '';
@@ -218,6 +225,9 @@ export function validateDataset(csv: ParsedCsv, options: ValidationOptions): Val
 	const idAt = at('id_koperasi');
 	const nameAt = at('nama_koperasi');
 	const regionLabel = csv.header[regionAt] ?? 'kode_wilayah';
+	const storedTexts = [sourceAt, dimensionAt, ...(dataset.perCooperative ? [idAt, nameAt] : [])]
+		.filter((i) => i >= 0)
+		.map((i) => ({ i, label: csv.header[i] ?? '' }));
 	const yearLabel = csv.header[yearAt] ?? 'tahun';
 	const factReaders = factColumns.flatMap((fact) => {
 		const i = index.get(fact.id)!;
@@ -348,6 +358,26 @@ export function validateDataset(csv: ParsedCsv, options: ValidationOptions): Val
 					}
 				)
 			);
+		}
+
+		for (const { i, label } of storedTexts) {
+			const length = text(row, i).length;
+			if (length > MAX_TEXT_LENGTH)
+				report(
+					problem(
+						line,
+						label,
+						`${text(row, i).slice(0, 60)}…`,
+						{
+							id: `Teks di kolom "${label}" terlalu panjang: ${length} karakter (paling banyak ${MAX_TEXT_LENGTH}).`,
+							en: `The text in column "${label}" is too long: ${length} characters (at most ${MAX_TEXT_LENGTH}).`
+						},
+						{
+							id: 'Persingkat isinya, atau periksa tanda kutip yang tidak ditutup sehingga beberapa baris tergabung.',
+							en: 'Shorten it, or look for an unclosed quote that joined several lines into one cell.'
+						}
+					)
+				);
 		}
 
 		const facts: DatasetRecord['facts'] = {};

@@ -497,6 +497,22 @@ describe('ingestUpload on a real DuckDB file', () => {
 			expect(uploadedFiles(fixture)).toEqual([]);
 		});
 
+		it('reports a cell of megabytes as a problem on its line, not as a server error', async () => {
+			const before = await snapshot(fixture);
+			const outcome = await upload(fixture, {
+				bytes: csv(
+					KOPERASI_HEADER,
+					...manyRows,
+					`32.16,2009,semua,10,1,,,,,resmi,${'x'.repeat(3_000_000)}`
+				)
+			});
+			expect(
+				outcome.kind === 'problems' && outcome.problems.map((p) => [p.line, p.column])
+			).toEqual([[201, 'sumber']]);
+			expect(await snapshot(fixture)).toEqual(before);
+			expect(uploadedFiles(fixture)).toEqual([]);
+		});
+
 		it('leaves the database exactly as before when only the last line conflicts with stored data (rows already appended are rolled back)', async () => {
 			const before = await snapshot(fixture);
 			const outcome = await upload(fixture, {
@@ -509,7 +525,7 @@ describe('ingestUpload on a real DuckDB file', () => {
 			expect(uploadedFiles(fixture)).toEqual([]);
 		});
 
-		it('rolls everything back when the original file cannot be stored at the very end', async () => {
+		it('changes nothing when the uploads folder cannot be written, and works again once it can', async () => {
 			fs.writeFileSync(fixture.uploadsDir, 'not a directory');
 			const before = await snapshot(fixture);
 			await expect(upload(fixture, { bytes: csv(KOPERASI_HEADER, ...manyRows) })).rejects.toThrow();
