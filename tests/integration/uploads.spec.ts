@@ -351,6 +351,11 @@ test.describe('an analyst uploading with an API token', () => {
 			sources: 'Dinas Koperasi Kota Makassar'
 		});
 		expect((await figure(request, 'koperasi_aktif', '73.71', 2024)).value).toBe(455);
+		// The health answer is kept per data version: an upload must show in it at once.
+		const health = (await (await request.get('/api/health')).json()) as {
+			datasets: { kind: string; latest: number }[];
+		};
+		expect(health.datasets.find((d) => d.kind === 'koperasi')?.latest).toBeGreaterThanOrEqual(a);
 		const afterAppend = await dataState(request);
 
 		await test.step('the same file again is refused, naming the line, column and stored version', async () => {
