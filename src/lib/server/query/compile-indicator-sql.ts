@@ -2,8 +2,10 @@
  * An indicator question → SQL text and bound parameters. The SQL text comes only from the
  * catalogue (identifiers are checked and quoted); everything a user chose is a parameter.
  *
- * Region names and levels are not selected: the caller fills them in from the regions it holds
- * (runIndicatorQuery), which spares decoding two text columns per row.
+ * The answer has no text, only numbers the caller turns into text (`runIndicatorQuery`), which
+ * spares DuckDB building and JavaScript decoding strings for every row: the region as its
+ * position in the question, the status as its rank, and the sources as one source set id per fact
+ * behind the value (`source-sets.ts` makes the text).
  *
  * The query reads the summary tables (one row per region and year, see `summary-tables.ts`), so
  * its cost depends on the regions and years asked for, not on how many rows were uploaded.
@@ -12,18 +14,21 @@ import { datasetOfFact, type DatasetKind, type FactId } from '$lib/catalogue/dat
 import { factsNeeded, NORMALISER } from '$lib/catalogue/indicators';
 import type { IndicatorQuery } from '$lib/query/indicator-query';
 import { quoteIdentifier } from '../duckdb/schema';
-import {
-	NEAREST_POPULATION,
-	sourcesColumn,
-	statusColumn,
-	statusOfRankSql,
-	summaryTable
-} from './summary-tables';
+import { NEAREST_POPULATION, sourcesColumn, statusColumn, summaryTable } from './summary-tables';
 
 export interface CompiledQuery {
 	sql: string;
 	params: { regions: string[]; from: number; to: number };
+	/** Columns `source_set_0` … of the answer: one per fact behind the value. */
+	sourceSets: number;
 }
+
+/**
+ * The answer's columns, in order: `region_index` (0-based, into the asked regions), `year`,
+ * `value`, `status_rank` (into DATA_STATUSES), `source_set_*`, `population_year`. Everything but
+ * the first two is null where the value is.
+ */
+export const ANSWER_LEADING_COLUMNS = ['region_index', 'year', 'value', 'status_rank'] as const;
 
 function sumExpression(facts: readonly FactId[]): string {
 	return facts.map((f) => quoteIdentifier(f)).join(' + ');
@@ -60,21 +65,27 @@ export function compileIndicatorQuery(query: IndicatorQuery): CompiledQuery {
 		value = `(${value}) * ${Number(normaliser.per)} / NULLIF(${quoteIdentifier(normaliser.fact)}, 0)`;
 	}
 	const statuses = facts.map((f) => statusColumn(f)).join(', ');
-	const sources = facts.map((f) => `coalesce(${sourcesColumn(f)}, [])`).join(', ');
+	const sourceSets = facts.map(
+		(f, i) => `CASE WHEN isfinite(value) THEN ${sourcesColumn(f)} END AS source_set_${i}`
+	);
 	const sql = `WITH ${ctes.join(',\n  ')},
   computed AS (
     SELECT kode_wilayah, tahun, (${value})::DOUBLE AS value,
       list_max([${statuses}]) AS status_rank,
-      list_sort(list_distinct(flatten([${sources}]))) AS sources,
+      ${facts.map((f) => sourcesColumn(f)).join(', ')},
       ${usesPopulation ? 'population_year' : 'NULL::INTEGER AS population_year'}
     FROM grid ${joins.join(' ')}
   )
-SELECT kode_wilayah AS region_code, tahun AS year,
+SELECT (list_position($regions, kode_wilayah) - 1)::INTEGER AS region_index, tahun AS year,
   CASE WHEN isfinite(value) THEN value END AS value,
-  CASE WHEN isfinite(value) THEN ${statusOfRankSql('status_rank')} END AS status,
-  CASE WHEN isfinite(value) THEN nullif(array_to_string(sources, ' | '), '') END AS sources,
+  CASE WHEN isfinite(value) THEN status_rank::INTEGER END AS status_rank,
+  ${sourceSets.join(',\n  ')},
   CASE WHEN isfinite(value) THEN population_year::INTEGER END AS population_year
 FROM computed
-ORDER BY list_position($regions, kode_wilayah), tahun`;
-	return { sql, params: { regions: query.regions, from: query.from, to: query.to } };
+ORDER BY region_index, tahun`;
+	return {
+		sql,
+		params: { regions: query.regions, from: query.from, to: query.to },
+		sourceSets: facts.length
+	};
 }

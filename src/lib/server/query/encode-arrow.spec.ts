@@ -1,13 +1,25 @@
 import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { decodeQueryRows, encodeQueryRows } from '$lib/arrow/codec';
-import { QUERY_COLUMNS, type QueryRow } from '$lib/query/indicator-query';
-import { encodeQueryColumns, type QueryColumns } from './encode-arrow';
+import type { QueryRow } from '$lib/query/indicator-query';
+import { encodeCodedAnswer, rowsOfCodedAnswer, type CodedAnswer } from './encode-arrow';
 
-function columnsOf(rows: readonly QueryRow[]): QueryColumns {
-	const columns = Object.fromEntries(QUERY_COLUMNS.map((c) => [c, rows.map((r) => r[c])]));
-	return columns as QueryColumns;
-}
+const REGIONS = [
+	{ code: '32.16', name: 'Kabupaten Bekasi', level: 'kabkota' },
+	{ code: '19', name: 'Kepulauan Bangka Belitung — “Babel”', level: 'provinsi' }
+];
+
+const ANSWER: CodedAnswer = {
+	length: 3,
+	region: Int32Array.of(0, 0, 1),
+	regions: REGIONS,
+	year: Int32Array.of(2024, 2025, 2025),
+	value: [12.5, null, -0.25],
+	status: [0, null, 2],
+	source: [1, null, 0],
+	sourceTexts: ['Sintetis (seed 2026): angka ilustrasi 🧪', 'BPS | Dinas Koperasi'],
+	populationYear: [2024, null, 2023]
+};
 
 const ROWS: QueryRow[] = [
 	{
@@ -37,24 +49,57 @@ const ROWS: QueryRow[] = [
 		year: 2025,
 		value: -0.25,
 		status: 'sintetis',
-		sources: 'Sintetis (seed 2026): angka ilustrasi',
+		sources: 'Sintetis (seed 2026): angka ilustrasi 🧪',
 		population_year: 2023
 	}
 ];
 
-describe('encodeQueryColumns', () => {
-	it('writes what the codec writes: the same schema and the same rows back', () => {
-		const fast = encodeQueryColumns(columnsOf(ROWS), ROWS.length);
-		expect(decodeQueryRows(fast)).toEqual(ROWS);
-		const schema = (bytes: Uint8Array) =>
-			tableFromIPC(bytes).schema.fields.map((f) => `${f.name} ${String(f.type)} ${f.nullable}`);
-		expect(schema(fast)).toEqual(schema(encodeQueryRows(ROWS)));
-		expect(schema(fast)).toContain('status Dictionary<Int32, Utf8> true');
+const schema = (bytes: Uint8Array) =>
+	tableFromIPC(bytes).schema.fields.map((f) => `${f.name} ${String(f.type)} ${f.nullable}`);
+
+describe('a coded answer', () => {
+	it('becomes rows by looking its indices up', () => {
+		expect(rowsOfCodedAnswer(ANSWER)).toEqual(ROWS);
 	});
 
-	it('handles an empty answer and an answer without any null', () => {
-		expect(decodeQueryRows(encodeQueryColumns(columnsOf([]), 0))).toEqual([]);
-		const full = [ROWS[0]!, ROWS[2]!];
-		expect(decodeQueryRows(encodeQueryColumns(columnsOf(full), full.length))).toEqual(full);
+	it('is written as the codec writes rows: the same schema, and the same rows come back', () => {
+		const bytes = encodeCodedAnswer(ANSWER);
+		expect(decodeQueryRows(bytes)).toEqual(ROWS);
+		expect(schema(bytes)).toEqual(schema(encodeQueryRows(ROWS)));
+		expect(schema(bytes)).toContain('sources Dictionary<Int32, Utf8> true');
+	});
+
+	it('sends each distinct text once: a region name per region asked, not per row', () => {
+		const table = tableFromIPC(encodeCodedAnswer(ANSWER));
+		const names = table.getChild('region_name')!.data[0]!.dictionary!;
+		expect(names.toArray()).toEqual(REGIONS.map((r) => r.name));
+		const levels = table.getChild('region_level')!.data[0]!.dictionary!;
+		expect(levels.toArray()).toEqual(['kabkota', 'provinsi']);
+	});
+
+	it('may be empty, or have no null at all', () => {
+		const empty: CodedAnswer = {
+			...ANSWER,
+			length: 0,
+			region: new Int32Array(),
+			year: new Int32Array(),
+			value: [],
+			status: [],
+			source: [],
+			sourceTexts: [],
+			populationYear: []
+		};
+		expect(decodeQueryRows(encodeCodedAnswer(empty))).toEqual([]);
+		const full: CodedAnswer = {
+			...ANSWER,
+			length: 2,
+			region: Int32Array.of(0, 1),
+			year: Int32Array.of(2024, 2025),
+			value: [12.5, -0.25],
+			status: [0, 2],
+			source: [1, 0],
+			populationYear: [2024, 2023]
+		};
+		expect(decodeQueryRows(encodeCodedAnswer(full))).toEqual([ROWS[0], ROWS[2]]);
 	});
 });

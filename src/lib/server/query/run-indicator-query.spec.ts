@@ -20,6 +20,7 @@ import {
 	readDataYears,
 	runIndicatorQuery
 } from './run-indicator-query';
+import { buildSummaries } from './summary-tables';
 
 const HEADER =
 	'kode_wilayah,tahun,jenis_koperasi,jumlah_koperasi,koperasi_aktif,status_data,sumber';
@@ -202,5 +203,16 @@ describe('runIndicatorQuery across data versions', () => {
 		expect(await value('jumlah_koperasi')).toBe(1500);
 		expect(await value('jumlah_koperasi')).toBe(1500);
 		expect(queryStats(db)).toMatchObject({ hits: 0, cached: 0, builds: 1 });
+	});
+
+	it('names the right sources after the summaries were rebuilt behind its back', async () => {
+		configureQueryCache(db, 0);
+		const sources = async () => (await runIndicatorQuery(db, ask('jumlah_koperasi')))[0]?.sources;
+		expect(await sources()).toBe('Dinas Koperasi');
+		// Another caller rebuilds: the source set ids change, and this cache never saw them.
+		await db.withConnection((c) => buildSummaries(c, null));
+		await db.withConnection((c) => buildSummaries(c, null));
+		expect(await sources()).toBe('Dinas Koperasi');
+		expect(queryStats(db).builds).toBe(1);
 	});
 });

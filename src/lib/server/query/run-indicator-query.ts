@@ -10,21 +10,27 @@
 import fs from 'node:fs';
 import type { DuckDBConnection, DuckDBPreparedStatement } from '@duckdb/node-api';
 import { INTEGER, LIST, VARCHAR, listValue } from '@duckdb/node-api';
-import { QUERY_COLUMNS, type IndicatorQuery, type QueryRow } from '$lib/query/indicator-query';
+import type { IndicatorQuery, QueryRow } from '$lib/query/indicator-query';
 import type { Database } from '../duckdb/database';
 import { Semaphore } from '../duckdb/semaphore';
 import { compileIndicatorQuery } from './compile-indicator-sql';
-import { encodeQueryColumns, type QueryColumns } from './encode-arrow';
+import {
+	encodeCodedAnswer,
+	rowsOfCodedAnswer,
+	type AnswerRegion,
+	type CodedAnswer
+} from './encode-arrow';
 import { ResultCache } from './result-cache';
+import { SourceSets } from './source-sets';
 import { buildSummaries, readDataVersion, type SummaryBuild } from './summary-tables';
 
 /** About 100 MB: a few thousand typical answers, or every region × year of 45 indicators. */
 const DEFAULT_CACHE_ROWS = 400_000;
 
-/** One answer as DuckDB gave it (columns); rows and Arrow are made from them when first asked. */
+/** One answer, coded as the query gave it; rows and Arrow are made from it when first asked. */
 interface Answer {
 	length: number;
-	columns: QueryColumns;
+	coded: CodedAnswer;
 	rows?: readonly QueryRow[];
 	arrow?: Uint8Array<ArrayBuffer>;
 }
@@ -41,7 +47,9 @@ interface QueryState {
 	/** Indicator answers, and other answers kept with `rememberForVersion` (keys never collide). */
 	cache: ResultCache<{ length: number }>;
 	/** Name and level of every region, read once: the regions never change after the first start. */
-	regions: Map<string, { name: string; level: string }> | null;
+	regions: Map<string, AnswerRegion> | null;
+	/** Text of the source sets the summaries name. */
+	sources: SourceSets;
 }
 
 const states = new WeakMap<Database, QueryState>();
@@ -57,7 +65,8 @@ function stateOf(db: Database, cacheRows = DEFAULT_CACHE_ROWS): QueryState {
 			versionReads: 0,
 			building: new Semaphore(1),
 			cache: new ResultCache<{ length: number }>(cacheRows, (answer) => answer.length),
-			regions: null
+			regions: null,
+			sources: new SourceSets()
 		};
 		states.set(db, state);
 	}
@@ -117,6 +126,7 @@ async function freshSummaries(
 		try {
 			const rebuilt = await buildSummaries(connection, state.built?.version ?? null);
 			if (rebuilt) {
+				await state.sources.load(connection);
 				state.built = rebuilt;
 				state.builds += 1;
 			}
@@ -154,9 +164,10 @@ async function regionsOf(state: QueryState, connection: DuckDBConnection) {
 			'SELECT kode_wilayah, nama_wilayah, tingkat FROM wilayah'
 		);
 		state.regions = new Map(
-			reader
-				.getRows()
-				.map(([code, name, level]) => [String(code), { name: String(name), level: String(level) }])
+			reader.getRows().map(([code, name, level]) => {
+				const region = { code: String(code), name: String(name), level: String(level) };
+				return [region.code, region];
+			})
 		);
 	}
 	return state.regions;
@@ -167,6 +178,52 @@ function cacheKey(query: IndicatorQuery): string {
 	return `indicator|${indicator.id}|${per}|${from}|${to}|${regions.join(',')}`;
 }
 
+/**
+ * The coded answer from the query's columns (see `compileIndicatorQuery`), or null when a source
+ * set id is not among the sets read so far.
+ */
+function decodeAnswer(
+	columns: (number | null)[][],
+	sourceSetCount: number,
+	regions: readonly AnswerRegion[],
+	sets: SourceSets
+): CodedAnswer | null {
+	const [region = [], year = [], value = [], status = []] = columns;
+	const sourceSets = columns.slice(4, 4 + sourceSetCount);
+	const populationYear = columns[4 + sourceSetCount] ?? [];
+	const length = region.length;
+	const sourceTexts: string[] = [];
+	const sourceIndex = new Map<string, number>();
+	const source: (number | null)[] = new Array(length);
+	const ids: (number | null)[] = new Array(sourceSetCount);
+	for (let i = 0; i < length; i++) {
+		for (let s = 0; s < sourceSetCount; s++) ids[s] = sourceSets[s]![i]!;
+		const text = sets.text(ids);
+		if (text === undefined) return null;
+		if (text === null) {
+			source[i] = null;
+			continue;
+		}
+		let index = sourceIndex.get(text);
+		if (index === undefined) {
+			index = sourceTexts.push(text) - 1;
+			sourceIndex.set(text, index);
+		}
+		source[i] = index;
+	}
+	return {
+		length,
+		region: Int32Array.from(region as number[]),
+		regions,
+		year: Int32Array.from(year as number[]),
+		value,
+		status,
+		source,
+		sourceTexts,
+		populationYear
+	};
+}
+
 async function answer(db: Database, query: IndicatorQuery): Promise<Answer> {
 	const state = stateOf(db);
 	const key = cacheKey(query);
@@ -175,39 +232,32 @@ async function answer(db: Database, query: IndicatorQuery): Promise<Answer> {
 	if (cached) return cached;
 	return db.withConnection(async (connection) => {
 		const built = await freshSummaries(db, state, connection, version);
-		const { sql, params } = compileIndicatorQuery(query);
+		const { sql, params, sourceSets } = compileIndicatorQuery(query);
 		const statement = await prepared(connection, sql);
 		statement.bind(
 			{ regions: listValue(params.regions), from: params.from, to: params.to },
 			{ regions: LIST(VARCHAR), from: INTEGER, to: INTEGER }
 		);
 		const reader = await statement.runAndReadAll();
-		// Column-wise conversion: several times faster than row objects for large answers.
-		const columns = reader.getColumnsObjectJS() as unknown as QueryColumns;
-		for (const name of QUERY_COLUMNS) columns[name] ??= [];
-		const regions = await regionsOf(state, connection);
-		columns.region_name = columns.region_code.map((code) => regions.get(code)!.name);
-		columns.region_level = columns.region_code.map(
-			(code) => regions.get(code)!.level as QueryRow['region_level']
-		);
-		const fresh: Answer = { length: reader.currentRowCount, columns };
+		// Every column is a number, and DuckDB's numbers are JavaScript's: no conversion needed.
+		const columns = reader.getColumns() as (number | null)[][];
+		const known = await regionsOf(state, connection);
+		const regions = params.regions.map((code) => known.get(code)!);
+		let coded = decodeAnswer(columns, sourceSets, regions, state.sources);
+		if (!coded) {
+			// The summaries were rebuilt by another caller since the sets were read.
+			await state.sources.load(connection);
+			coded = decodeAnswer(columns, sourceSets, regions, state.sources);
+			if (!coded) throw new Error('The answer names a source set that was never built');
+		}
+		const fresh: Answer = { length: coded.length, coded };
 		state.cache.set(built.version, key, fresh);
 		return fresh;
 	});
 }
 
 function rowsOf(found: Answer): readonly QueryRow[] {
-	const c = found.columns;
-	found.rows ??= Array.from({ length: found.length }, (_, i) => ({
-		region_code: c.region_code[i]!,
-		region_name: c.region_name[i]!,
-		region_level: c.region_level[i]!,
-		year: c.year[i]!,
-		value: c.value[i] ?? null,
-		status: c.status[i] ?? null,
-		sources: c.sources[i] ?? null,
-		population_year: c.population_year[i] ?? null
-	}));
+	found.rows ??= rowsOfCodedAnswer(found.coded);
 	return found.rows;
 }
 
@@ -223,7 +273,7 @@ export async function runIndicatorQueryArrow(
 ): Promise<Uint8Array<ArrayBuffer>> {
 	const found = await answer(db, query);
 	// tableToIPC allocates a fresh ArrayBuffer, never a SharedArrayBuffer.
-	found.arrow ??= encodeQueryColumns(found.columns, found.length) as Uint8Array<ArrayBuffer>;
+	found.arrow ??= encodeCodedAnswer(found.coded) as Uint8Array<ArrayBuffer>;
 	return found.arrow;
 }
 

@@ -7,6 +7,12 @@
  * They live in an in-memory database attached to the instance (`ringkasan`): visible to every
  * connection, never in the file, its backups or its checksums, and rebuilt from the facts after a
  * restart.
+ *
+ * A fact's sources are kept as the id of a source set (`SOURCE_SETS`: one row per distinct sorted
+ * list of sources), not as the list: a query then returns small integers instead of merging,
+ * sorting and joining lists of text for every row, and the caller turns ids into text once per
+ * distinct combination (`source-sets.ts`). Ids come from a sequence that outlives rebuilds, so an
+ * id never names two different sets: a query that raced a rebuild cannot be given the wrong text.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { DATA_STATUSES, DATASETS, FACT_DATASETS, type DatasetKind } from '$lib/catalogue/datasets';
@@ -34,6 +40,7 @@ export function summaryTable(kind: DatasetKind): string {
 export function statusColumn(fact: string): string {
 	return quoteIdentifier(`${fact}__status`);
 }
+/** The id of the fact's source set (`SOURCE_SETS`), null where the fact has no figure. */
 export function sourcesColumn(fact: string): string {
 	return quoteIdentifier(`${fact}__sources`);
 }
@@ -49,7 +56,7 @@ function summarySelect(kind: DatasetKind): string {
 		return [
 			`SUM(${f})::DOUBLE AS ${f}`,
 			`max(${STATUS_RANK_SQL}) FILTER (WHERE ${f} IS NOT NULL) AS ${statusColumn(fact)}`,
-			`list(DISTINCT sumber) FILTER (WHERE ${f} IS NOT NULL) AS ${sourcesColumn(fact)}`
+			`list_sort(list(DISTINCT sumber) FILTER (WHERE ${f} IS NOT NULL)) AS ${sourcesColumn(fact)}`
 		];
 	});
 	const withFigure = kind === 'penduduk' ? ' AND jumlah_penduduk IS NOT NULL' : '';
@@ -61,6 +68,37 @@ function summarySelect(kind: DatasetKind): string {
 }
 
 export const SUMMARY_KINDS: readonly DatasetKind[] = [...FACT_DATASETS, 'penduduk'];
+
+/** Every distinct sorted list of sources in the summaries: `id INTEGER, sumber VARCHAR[]`. */
+export const SOURCE_SETS = `${SUMMARY_DATABASE}.sumber_set`;
+const SOURCE_SET_IDS = `${SUMMARY_DATABASE}.sumber_set_id`;
+
+/** A summary with source lists, as built before they are replaced by set ids. */
+function listsTable(kind: DatasetKind): string {
+	return `${SUMMARY_DATABASE}.${quoteIdentifier(`daftar_${kind}`)}`;
+}
+
+function factsOf(kind: DatasetKind): string[] {
+	return DATASETS[kind].facts.map((f) => f.id);
+}
+
+const SOURCE_SETS_SELECT = `SELECT nextval('${SOURCE_SET_IDS}')::INTEGER AS id, sumber FROM (
+    SELECT DISTINCT sumber FROM (${SUMMARY_KINDS.flatMap((kind) =>
+			factsOf(kind).map(
+				(fact) => `SELECT ${sourcesColumn(fact)} AS sumber FROM ${listsTable(kind)}`
+			)
+		).join(' UNION ALL ')}) WHERE sumber IS NOT NULL)`;
+
+/** The summary of `kind` with each source list replaced by the id of its set. */
+function withSourceSetIds(kind: DatasetKind): string {
+	const facts = factsOf(kind);
+	const replaced = facts.map((fact, i) => `s${i}.id AS ${sourcesColumn(fact)}`).join(', ');
+	const joins = facts
+		.map((fact, i) => `LEFT JOIN ${SOURCE_SETS} s${i} ON s${i}.sumber = l.${sourcesColumn(fact)}`)
+		.join(' ');
+	return `SELECT l.* REPLACE (${replaced}) FROM ${listsTable(kind)} l ${joins}
+    ORDER BY l.kode_wilayah, l.tahun`;
+}
 
 /**
  * For every region with a population figure and every year a query may ask for, the population
@@ -129,10 +167,16 @@ export async function buildSummaries(
 			await connection.run('COMMIT');
 			return null;
 		}
+		await connection.run(`CREATE SEQUENCE IF NOT EXISTS ${SOURCE_SET_IDS}`);
+		for (const kind of SUMMARY_KINDS) {
+			await connection.run(`CREATE OR REPLACE TABLE ${listsTable(kind)} AS ${summarySelect(kind)}`);
+		}
+		await connection.run(`CREATE OR REPLACE TABLE ${SOURCE_SETS} AS ${SOURCE_SETS_SELECT}`);
 		for (const kind of SUMMARY_KINDS) {
 			await connection.run(
-				`CREATE OR REPLACE TABLE ${summaryTable(kind)} AS ${summarySelect(kind)}`
+				`CREATE OR REPLACE TABLE ${summaryTable(kind)} AS ${withSourceSetIds(kind)}`
 			);
+			await connection.run(`DROP TABLE ${listsTable(kind)}`);
 		}
 		await connection.run(
 			`CREATE OR REPLACE TABLE ${NEAREST_POPULATION} AS ${NEAREST_POPULATION_SELECT}`
