@@ -148,6 +148,23 @@ test('pick an indicator and regions, then switch through every view', async ({ p
 	await expect.poll(() => param(page, 'cari')).toBe('bangka');
 });
 
+test('the indicator search narrows the list and Enter picks the first match', async ({ page }) => {
+	await page.goto('/jelajah');
+	await drawn(page, 'bars-chart');
+	const search = page.getByLabel('Cari indikator: Indikator');
+	await search.fill('ekspor');
+	await expect(page.getByText(/^\d+ indikator cocok$/)).toBeVisible();
+	const options = page.getByLabel('Indikator', { exact: true }).locator('option');
+	// The matches, plus the chosen indicator, which always stays listed.
+	const labels = await options.allTextContents();
+	expect(labels.length).toBeLessThan(6);
+	expect(labels.filter((l) => /ekspor/i.test(l)).length).toBeGreaterThan(0);
+	await search.press('Enter');
+	await expect.poll(() => param(page, 'indikator')).toMatch(/ekspor/);
+	await search.fill('tidak ada indikator seperti ini');
+	await expect(page.getByText('Tidak ada indikator yang cocok')).toBeVisible();
+});
+
 test('clicking a region on the map highlights it in the ranking and the table', async ({
 	page
 }) => {
