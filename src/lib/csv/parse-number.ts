@@ -35,17 +35,27 @@ function strip(raw: string): { body: string; negative: boolean } {
 }
 
 export function parseNumber(raw: string, convention: NumberConvention): NumberReading {
+	const value = readNumber(raw, convention);
+	if (value === null) return { kind: 'empty' };
+	return Number.isNaN(value) ? { kind: 'invalid' } : { kind: 'number', value };
+}
+
+/**
+ * parseNumber without an object per cell, for validation of large files: the number, null when
+ * the cell says "no figure", NaN when it is not a number.
+ */
+export function readNumber(raw: string, convention: NumberConvention): number | null {
 	const trimmed = raw.trim();
-	if (trimmed === '' || NULL_SYMBOLS.has(trimmed)) return { kind: 'empty' };
+	if (trimmed === '' || NULL_SYMBOLS.has(trimmed)) return null;
 	// Plain digits read the same in both conventions; most cells of a large file are just that.
-	if (DIGITS.test(trimmed)) return { kind: 'number', value: Number(trimmed) };
+	if (DIGITS.test(trimmed)) return Number(trimmed);
 	const { body, negative } = strip(trimmed);
-	if (!PATTERNS[convention].test(body)) return { kind: 'invalid' };
+	if (!PATTERNS[convention].test(body)) return NaN;
 	const [thousands, decimal] = convention === 'id' ? ['.', ','] : [',', '.'];
 	const normalised = body.split(thousands).join('').replace(decimal, '.');
 	const value = Number(normalised);
-	if (!Number.isFinite(value)) return { kind: 'invalid' };
-	return { kind: 'number', value: negative ? -value : value };
+	if (!Number.isFinite(value)) return NaN;
+	return negative ? -value : value;
 }
 
 export type ConventionEvidence = NumberConvention | 'ambiguous' | 'plain' | 'invalid';

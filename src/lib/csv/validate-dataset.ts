@@ -14,7 +14,7 @@ import { mapColumns, normaliseHeader } from './map-columns';
 import type { ParsedCsv } from './parse-csv';
 import {
 	detectColumnConvention,
-	parseNumber,
+	readNumber,
 	type ColumnConvention,
 	type NumberConvention
 } from './parse-number';
@@ -383,19 +383,18 @@ export function validateDataset(csv: ParsedCsv, options: ValidationOptions): Val
 		const facts: DatasetRecord['facts'] = {};
 		for (const { fact, i, label, convention, multiplier } of factReaders) {
 			const raw = text(row, i);
-			const reading = parseNumber(raw, convention);
-			if (reading.kind === 'empty') {
+			const reading = readNumber(raw, convention);
+			if (reading === null) {
 				facts[fact.id] = null;
 				continue;
 			}
-			if (reading.kind === 'invalid') {
+			if (Number.isNaN(reading)) {
 				report(numberProblem(line, label, raw, convention));
 				continue;
 			}
-			const value = reading.value * multiplier;
-			const checked = checkFactValue(fact, value, line, label, raw);
-			if (checked.problem) report(checked.problem);
-			else facts[fact.id] = checked.value;
+			const checked = checkFactValue(fact, reading * multiplier, line, label, raw);
+			if (typeof checked === 'number') facts[fact.id] = checked;
+			else report(checked);
 		}
 		for (const [part, whole] of PAIR_LIMITS) {
 			const a = facts[part];
@@ -465,59 +464,53 @@ function checkFactValue(
 	line: number,
 	label: string,
 	raw: string
-): { value: number; problem?: undefined } | { problem: Problem } {
+): number | Problem {
 	if (value < 0 && !fact.allowNegative) {
-		return {
-			problem: problem(
-				line,
-				label,
-				raw,
-				{
-					id: `${fact.id} tidak boleh negatif.`,
-					en: `${fact.id} cannot be negative.`
-				},
-				{
-					id: 'Periksa tanda minus; jumlah selalu nol atau lebih.',
-					en: 'Check the minus sign; counts and amounts are zero or more.'
-				}
-			)
-		};
+		return problem(
+			line,
+			label,
+			raw,
+			{
+				id: `${fact.id} tidak boleh negatif.`,
+				en: `${fact.id} cannot be negative.`
+			},
+			{
+				id: 'Periksa tanda minus; jumlah selalu nol atau lebih.',
+				en: 'Check the minus sign; counts and amounts are zero or more.'
+			}
+		);
 	}
-	if (fact.unit === 'rupiah') return { value: Math.round(value) };
+	if (fact.unit === 'rupiah') return Math.round(value);
 	// A unit multiplier leaves binary noise (1,005 thousand is 1004.9999999999999): allow one ULP or so.
 	const whole = Math.round(value);
 	if (Math.abs(value - whole) > 4 * Number.EPSILON * Math.abs(value)) {
-		return {
-			problem: problem(
-				line,
-				label,
-				raw,
-				{
-					id: `${fact.id} harus bilangan bulat.`,
-					en: `${fact.id} must be a whole number.`
-				},
-				{
-					id: 'Jumlah unit atau orang tidak memakai desimal; periksa pemisah ribuan.',
-					en: 'Counts have no decimals; check the thousands separator.'
-				}
-			)
-		};
+		return problem(
+			line,
+			label,
+			raw,
+			{
+				id: `${fact.id} harus bilangan bulat.`,
+				en: `${fact.id} must be a whole number.`
+			},
+			{
+				id: 'Jumlah unit atau orang tidak memakai desimal; periksa pemisah ribuan.',
+				en: 'Counts have no decimals; check the thousands separator.'
+			}
+		);
 	}
 	if (value > Number.MAX_SAFE_INTEGER) {
-		return {
-			problem: problem(
-				line,
-				label,
-				raw,
-				{
-					id: `${fact.id} terlalu besar.`,
-					en: `${fact.id} is too large.`
-				},
-				{ id: 'Periksa satuan kolom.', en: 'Check the column unit.' }
-			)
-		};
+		return problem(
+			line,
+			label,
+			raw,
+			{
+				id: `${fact.id} terlalu besar.`,
+				en: `${fact.id} is too large.`
+			},
+			{ id: 'Periksa satuan kolom.', en: 'Check the column unit.' }
+		);
 	}
-	return { value: whole };
+	return whole;
 }
 
 /**

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatasetRecord } from '$lib/csv/validate-dataset';
@@ -101,6 +102,45 @@ describe('staged records: what the worker writes is what DuckDB stores', () => {
 		expect(rupiah).toEqual([
 			{ versi: 8, kode_wilayah: '19', aset: '9007199254740991', modal_luar: 0n }
 		]);
+	});
+
+	it('keeps every line of a file larger than its write buffer, in order, with signs and any script', async () => {
+		const names = ['Koperasi Sejahtera', 'Koperasi “Karya” — Bangka', 'KUD Tani 🌾', 'Kop. Ñandú'];
+		const many = Array.from({ length: 80_000 }, (_, i) =>
+			record({
+				line: i + 2,
+				kode_wilayah: i % 2 ? '19.05' : '32.16',
+				tahun: 2018 + (i % 8),
+				dimensi: i % 3 ? 'semua' : 'simpan pinjam — "KSP"',
+				facts: { aset: i * 1_000_003, shu: i % 5 ? -i * 7 : 0, modal_luar: i % 4 ? null : 0 },
+				sumber: names[i % names.length]!
+			})
+		);
+		const file = path.join(dir, 'banyak.csv');
+		writeStagedRecords(file, 'pembiayaan', many);
+		// The writer flushes every 4 MiB: this file needs more than one block.
+		expect(fs.statSync(file).size).toBeGreaterThan(4 * 1024 * 1024);
+		const rows = await db.withConnection(async (c) => {
+			await loadStagedRecords(c, 'pembiayaan', 9, file);
+			const reader = await c.runAndReadAll(
+				`SELECT baris, kode_wilayah, tahun, aset::DOUBLE, shu::DOUBLE, modal_luar::DOUBLE, sumber
+         FROM pembiayaan WHERE versi = 9 ORDER BY baris`
+			);
+			return reader.getRowsJS();
+		});
+		expect(rows).toHaveLength(many.length);
+		rows.forEach((row, i) => {
+			const r = many[i]!;
+			expect(row).toEqual([
+				r.line,
+				r.kode_wilayah,
+				r.tahun,
+				r.facts.aset,
+				r.facts.shu,
+				r.facts.modal_luar ?? null,
+				r.sumber
+			]);
+		});
 	});
 
 	it('refuses a fact that is not a whole number instead of rounding it', () => {
