@@ -10,7 +10,14 @@
  * tsx, which is a dependency for the command-line tools anyway.
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { prepareUpload, type PrepareRequest, type PreparedUpload } from './prepare-upload';
+import {
+	discardStaged,
+	newStem,
+	prepareUpload,
+	stagedFiles,
+	type PrepareRequest,
+	type PreparedUpload
+} from './prepare-upload';
 
 const TASK = 'koperasi:prepare-upload';
 const SELF = import.meta.url;
@@ -29,8 +36,14 @@ type Reply = { ok: true; prepared: PreparedUpload } | { ok: false; message: stri
  */
 const RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 192 };
 
-function spawn(data: TaskData, transferList: ArrayBuffer[]): Worker {
-	const options = { workerData: data, transferList, resourceLimits: RESOURCE_LIMITS };
+/** For specs: a smaller heap, to see what a worker that runs out of memory leaves behind. */
+export interface WorkerLimits {
+	maxOldGenerationSizeMb?: number;
+}
+
+function spawn(data: TaskData, transferList: ArrayBuffer[], limits: WorkerLimits): Worker {
+	const resourceLimits = { ...RESOURCE_LIMITS, ...limits };
+	const options = { workerData: data, transferList, resourceLimits };
 	if (!SELF.endsWith('.ts')) return new Worker(new URL(SELF), options);
 	const boot = `import('tsx/esm/api').then(({ tsImport }) => tsImport(${JSON.stringify(SELF)}, ${JSON.stringify(SELF)}))`;
 	return new Worker(boot, { ...options, eval: true, execArgv: [] });
@@ -40,25 +53,39 @@ function spawn(data: TaskData, transferList: ArrayBuffer[]): Worker {
  * Hands the request to a new worker thread. The bytes' buffer is transferred, not copied, when it
  * holds nothing else: the caller must not read `request.bytes` afterwards.
  */
-export function prepareInWorker(request: PrepareRequest): Promise<PreparedUpload> {
+export function prepareInWorker(
+	request: PrepareRequest,
+	limits: WorkerLimits = {}
+): Promise<PreparedUpload> {
 	const { buffer, byteOffset, byteLength } = request.bytes;
 	const whole =
 		buffer instanceof ArrayBuffer && byteOffset === 0 && byteLength === buffer.byteLength;
-	const worker = spawn({ task: TASK, request }, whole ? [buffer] : []);
+	// Named here, so that what a worker staged can be removed if it dies without a word (out of
+	// memory, say): its own clean-up never runs then.
+	const stem = request.stem ?? newStem(request.stagingDir);
+	const worker = spawn(
+		{ task: TASK, request: { ...request, stem } },
+		whole ? [buffer] : [],
+		limits
+	);
 	return new Promise((resolve, reject) => {
 		let settled = false;
-		worker.once('message', (reply: Reply) => {
+		const fail = (error: Error) => {
+			// Once a reply came, the staged files are the caller's.
+			if (settled) return;
 			settled = true;
-			if (reply.ok) resolve(reply.prepared);
-			else reject(new Error(reply.message));
-		});
-		worker.once('error', (error) => {
-			settled = true;
+			const { records, original } = stagedFiles(stem);
+			discardStaged(records, original);
 			reject(error);
+		};
+		worker.once('message', (reply: Reply) => {
+			if (reply.ok) {
+				settled = true;
+				resolve(reply.prepared);
+			} else fail(new Error(reply.message));
 		});
-		worker.once('exit', (code) => {
-			if (!settled) reject(new Error(`The upload worker stopped (exit code ${code})`));
-		});
+		worker.once('error', fail);
+		worker.once('exit', (code) => fail(new Error(`The upload worker stopped (exit code ${code})`)));
 	});
 }
 

@@ -23,6 +23,8 @@ export interface PrepareRequest {
 	conventions?: Record<string, NumberConvention>;
 	regions: readonly Region[];
 	stagingDir: string;
+	/** Where the staged files go, without extension (see stagedFiles); a new name if not given. */
+	stem?: string;
 	/** Also stage the original bytes, to be kept once the upload commits (not for dry runs). */
 	keepOriginal: boolean;
 }
@@ -75,9 +77,9 @@ export const NO_DATA_ROWS: Problem = {
 export async function prepareUpload(request: PrepareRequest): Promise<PreparedUpload> {
 	const lap = stopwatch();
 	fs.mkdirSync(request.stagingDir, { recursive: true });
-	const stem = path.join(request.stagingDir, randomUUID());
-	const recordsFile = `${stem}.records.csv`;
-	const originalFile = request.keepOriginal ? `${stem}.original.csv` : null;
+	const staged = stagedFiles(request.stem ?? newStem(request.stagingDir));
+	const recordsFile = staged.records;
+	const originalFile = request.keepOriginal ? staged.original : null;
 	// Hashing and copying the original run on libuv's threads while this thread parses.
 	// (A worker's bytes arrive in a plain ArrayBuffer, never a SharedArrayBuffer.)
 	const digest = crypto.subtle.digest('SHA-256', request.bytes as Uint8Array<ArrayBuffer>);
@@ -128,6 +130,16 @@ export async function prepareUpload(request: PrepareRequest): Promise<PreparedUp
 			discardStaged(recordsFile, originalFile);
 		}
 	}
+}
+
+/** A fresh name for an upload's staged files. */
+export function newStem(stagingDir: string): string {
+	return path.join(stagingDir, randomUUID());
+}
+
+/** The files an upload may stage under `stem`: its validated records and its original bytes. */
+export function stagedFiles(stem: string): { records: string; original: string } {
+	return { records: `${stem}.records.csv`, original: `${stem}.original.csv` };
 }
 
 export function discardStaged(...files: (string | null)[]): void {

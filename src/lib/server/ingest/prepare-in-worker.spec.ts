@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Region } from '$lib/regions/region';
+import { prepareInWorker } from './prepare-in-worker';
+
+const REGIONS: Region[] = [
+	{
+		code: '32.16',
+		bpsCode: '3216',
+		name: 'Kabupaten Bekasi',
+		shortName: 'Bekasi',
+		level: 'kabkota',
+		provinceCode: '32',
+		provinceName: 'Jawa Barat',
+		population2025: 3_387_601,
+		areaKm2: 1255
+	}
+];
+
+/** A register of `rows` cooperatives for one year: about 60 bytes a line. */
+function register(rows: number): Uint8Array {
+	const lines = ['id_koperasi;nama_koperasi;kode_wilayah;tahun;jumlah_anggota;status_data;sumber'];
+	for (let i = 0; i < rows; i++)
+		lines.push(`K${i};Koperasi ${i};32.16;2024;${i % 500};sintetis;Uji`);
+	return new TextEncoder().encode(lines.join('\n'));
+}
+
+describe('prepareInWorker', () => {
+	let stagingDir: string;
+
+	beforeEach(() => {
+		stagingDir = fs.mkdtempSync(path.join(os.tmpdir(), 'koperasi-worker-'));
+	});
+	afterEach(() => fs.rmSync(stagingDir, { recursive: true, force: true }));
+
+	const request = (bytes: Uint8Array) => ({
+		kind: 'koperasi' as const,
+		bytes,
+		regions: REGIONS,
+		stagingDir,
+		keepOriginal: true
+	});
+
+	it('stages the records and the original of a good file', async () => {
+		const prepared = await prepareInWorker(request(register(100)));
+		expect(prepared).toMatchObject({ kind: 'ready', rows: 100 });
+		expect(fs.readdirSync(stagingDir).sort()).toEqual([
+			expect.stringMatching(/\.original\.csv$/),
+			expect.stringMatching(/\.records\.csv$/)
+		]);
+	});
+
+	it('leaves nothing staged when its worker runs out of memory', async () => {
+		// 40 MB of text in a 48 MB heap: the original is staged at once, then parsing runs out.
+		await expect(
+			prepareInWorker(request(register(700_000)), { maxOldGenerationSizeMb: 48 })
+		).rejects.toThrow(/memory|exit code/i);
+		expect(fs.readdirSync(stagingDir)).toEqual([]);
+	});
+});
