@@ -75,7 +75,11 @@ export function prepareInWorker(
 			if (settled) return;
 			settled = true;
 			const { records, original } = stagedFiles(stem);
-			discardStaged(records, original);
+			try {
+				discardStaged(records, original);
+			} catch {
+				// The staging folder itself is unusable; the start-up sweep clears what remains.
+			}
 			reject(error);
 		};
 		worker.once('message', (reply: Reply) => {
