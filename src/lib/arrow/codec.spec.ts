@@ -1,4 +1,4 @@
-import { DataType, Precision, tableFromIPC } from 'apache-arrow';
+import { DataType, Precision, tableFromIPC, tableToIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import type { QueryRow } from '$lib/query/indicator-query';
 import { QUERY_COLUMNS } from '$lib/query/indicator-query';
@@ -109,5 +109,21 @@ describe('the Arrow codec', () => {
 	it('marks value, status, sources and population_year as nullable, and nothing else', () => {
 		const nullable = QUERY_SCHEMA.fields.filter((f) => f.nullable).map((f) => f.name);
 		expect(nullable).toEqual(['value', 'status', 'sources', 'population_year']);
+	});
+
+	it('decodes every batch of a stream, with nulls past the first byte of the bitmap', () => {
+		const many = Array.from({ length: 21 }, (_, i) => (i % 3 ? ROWS[i % 3]! : onlyNulls(ROWS[0]!)));
+		const first = tableFromIPC(encodeQueryRows(many.slice(0, 13)));
+		const second = tableFromIPC(encodeQueryRows(many.slice(13)));
+		const bytes = tableToIPC(first.concat(second), 'stream');
+		expect(tableFromIPC(bytes).batches).toHaveLength(2);
+		expect(decodeQueryRows(bytes)).toEqual(many);
+	});
+
+	it('decodes text beyond ASCII in every text column', () => {
+		const odd = [
+			{ ...ROWS[0]!, region_code: 'Kode—“ñ” 🌾', region_name: 'Kab. Ñandú', sources: '“BPS” 🌾' }
+		];
+		expect(decodeQueryRows(encodeQueryRows([...odd, ...ROWS]))).toEqual([...odd, ...ROWS]);
 	});
 });
