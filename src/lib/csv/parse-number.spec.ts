@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import {
 	conventionOf,
 	detectColumnConvention,
+	detectConventionInColumn,
 	parseNumber,
+	readNumber,
 	type NumberConvention
 } from './parse-number';
 
@@ -137,5 +139,32 @@ describe('detectColumnConvention', () => {
 			kind: 'decided',
 			convention: 'id'
 		});
+	});
+});
+
+describe('readNumber and detectConventionInColumn, the allocation-free forms', () => {
+	it('read only ASCII digits as plain: full-width or Arabic-Indic digits are not a number', () => {
+		expect(readNumber('0042', 'id')).toBe(42);
+		expect(readNumber(' 42 ', 'en')).toBe(42);
+		expect(readNumber('-', 'id')).toBeNull();
+		expect(readNumber('１２３', 'id')).toBeNaN();
+		expect(readNumber('٤٢', 'en')).toBeNaN();
+		expect(conventionOf('１２３')).toBe('invalid');
+	});
+
+	it('decides a column of rows as detectColumnConvention decides its cells', () => {
+		const cell = fc.oneof(
+			fc.stringMatching(/^[ ]?[-(]?(rp)?[0-9.,]{0,9}[)]?[ ]?$/),
+			fc.constantFrom('', '-', '…', 'NA', 'x', '１２', '1 234', '(1.234,5)')
+		);
+		fc.assert(
+			fc.property(fc.array(fc.option(cell, { nil: undefined }), { maxLength: 8 }), (cells) => {
+				// A short row (no cell in the column) counts as an empty cell.
+				const rows = cells.map((c) => (c === undefined ? ['x'] : ['x', c]));
+				expect(detectConventionInColumn(rows, 1)).toEqual(
+					detectColumnConvention(cells.map((c) => c ?? ''))
+				);
+			})
+		);
 	});
 });

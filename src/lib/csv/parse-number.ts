@@ -16,7 +16,15 @@ const PATTERNS: Record<NumberConvention, RegExp> = {
 	en: /^(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/
 };
 
-const DIGITS = /^\d+$/;
+/** Only ASCII digits, at least one: the commonest cell of a large file, checked without a RegExp. */
+function isDigits(text: string): boolean {
+	if (text.length === 0) return false;
+	for (let i = 0; i < text.length; i++) {
+		const code = text.charCodeAt(i);
+		if (code < 0x30 || code > 0x39) return false;
+	}
+	return true;
+}
 
 /** Removes what decorates a number without changing it: spaces, NBSP, a Rupiah prefix. */
 function strip(raw: string): { body: string; negative: boolean } {
@@ -45,10 +53,11 @@ export function parseNumber(raw: string, convention: NumberConvention): NumberRe
  * the cell says "no figure", NaN when it is not a number.
  */
 export function readNumber(raw: string, convention: NumberConvention): number | null {
+	// Plain digits read the same in both conventions; most cells of a large file are just that.
+	if (isDigits(raw)) return Number(raw);
 	const trimmed = raw.trim();
 	if (trimmed === '' || NULL_SYMBOLS.has(trimmed)) return null;
-	// Plain digits read the same in both conventions; most cells of a large file are just that.
-	if (DIGITS.test(trimmed)) return Number(trimmed);
+	if (isDigits(trimmed)) return Number(trimmed);
 	const { body, negative } = strip(trimmed);
 	if (!PATTERNS[convention].test(body)) return NaN;
 	const [thousands, decimal] = convention === 'id' ? ['.', ','] : [',', '.'];
@@ -62,8 +71,9 @@ export type ConventionEvidence = NumberConvention | 'ambiguous' | 'plain' | 'inv
 
 /** What one cell says about the convention it was written in. */
 export function conventionOf(raw: string): ConventionEvidence {
+	if (isDigits(raw)) return 'plain';
 	const trimmed = raw.trim();
-	if (trimmed === '' || NULL_SYMBOLS.has(trimmed) || DIGITS.test(trimmed)) return 'plain';
+	if (trimmed === '' || NULL_SYMBOLS.has(trimmed) || isDigits(trimmed)) return 'plain';
 	const { body } = strip(trimmed);
 	const fitsId = PATTERNS.id.test(body);
 	const fitsEn = PATTERNS.en.test(body);
@@ -81,10 +91,24 @@ export type ColumnConvention =
 
 /** Decides a column's convention from all its cells; ambiguity is reported, not resolved. */
 export function detectColumnConvention(values: Iterable<string>): ColumnConvention {
+	const cells = Array.isArray(values) ? (values as readonly string[]) : [...values];
+	return detectConvention(cells.length, (i) => cells[i]!);
+}
+
+/** detectColumnConvention for one column of parsed rows, without copying the column out. */
+export function detectConventionInColumn(
+	rows: readonly (readonly string[])[],
+	column: number
+): ColumnConvention {
+	return detectConvention(rows.length, (i) => rows[i]![column] ?? '');
+}
+
+function detectConvention(count: number, cell: (i: number) => string): ColumnConvention {
 	let idExample: string | undefined;
 	let enExample: string | undefined;
 	let ambiguousExample: string | undefined;
-	for (const raw of values) {
+	for (let i = 0; i < count; i++) {
+		const raw = cell(i);
 		const evidence = conventionOf(raw);
 		if (evidence === 'id') idExample ??= raw;
 		else if (evidence === 'en') enExample ??= raw;

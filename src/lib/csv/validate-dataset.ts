@@ -13,7 +13,7 @@ import type { RegionResolver } from '$lib/regions/resolve-region';
 import { mapColumns, normaliseHeader } from './map-columns';
 import type { ParsedCsv } from './parse-csv';
 import {
-	detectColumnConvention,
+	detectConventionInColumn,
 	readNumber,
 	type ColumnConvention,
 	type NumberConvention
@@ -172,7 +172,7 @@ export function validateDataset(csv: ParsedCsv, options: ValidationOptions): Val
 	const chosen: Record<string, NumberConvention> = {};
 	for (const fact of factColumns) {
 		const i = index.get(fact.id)!;
-		const detected = detectColumnConvention(csv.rows.map((r) => r[i] ?? ''));
+		const detected = detectConventionInColumn(csv.rows, i);
 		conventions[fact.id] = detected;
 		const label = csv.header[i] ?? fact.id;
 		const choice = options.conventions?.[fact.id];

@@ -7,7 +7,7 @@ import { DATASETS, type DatasetKind, type FactDefinition } from '$lib/catalogue/
 import { normaliseHeader } from '$lib/csv/map-columns';
 import type { ParsedCsv } from '$lib/csv/parse-csv';
 import {
-	detectColumnConvention,
+	detectConventionInColumn,
 	parseNumber,
 	type ColumnConvention,
 	type NumberConvention
@@ -114,7 +114,7 @@ export function analyse(csv: ParsedCsv, options: AnalyseOptions): Analysis {
 	const columns = result.columns.map((c, index) => {
 		const fact = c.target ? facts.get(c.target) : undefined;
 		const convention = fact
-			? (result.conventions[fact.id] ?? detectColumnConvention(csv.rows.map((r) => r[index] ?? '')))
+			? (result.conventions[fact.id] ?? detectConventionInColumn(csv.rows, index))
 			: null;
 		return {
 			...column(csv, index, csv.header[index] ?? '', header, c.target),
