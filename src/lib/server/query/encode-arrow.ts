@@ -54,9 +54,23 @@ function validity(values: readonly unknown[]): { nullBitmap: Uint8Array; nullCou
 	return { nullBitmap, nullCount };
 }
 
+/** Region codes and names, statuses, sources: the same few texts in answer after answer. */
+const ENCODED_TEXTS = new Map<string, Uint8Array>();
+const MAX_ENCODED_TEXTS = 10_000;
+
+function encodedText(text: string): Uint8Array {
+	let bytes = ENCODED_TEXTS.get(text);
+	if (!bytes) {
+		bytes = encoder.encode(text);
+		if (ENCODED_TEXTS.size >= MAX_ENCODED_TEXTS) ENCODED_TEXTS.clear();
+		ENCODED_TEXTS.set(text, bytes);
+	}
+	return bytes;
+}
+
 /** Text column, row i being `texts[index[i]]`: each distinct text is encoded once. */
 function utf8(index: ArrayLike<number>, texts: readonly string[]): Data<Utf8> {
-	const encoded = texts.map((text) => encoder.encode(text));
+	const encoded = texts.map(encodedText);
 	const valueOffsets = new Int32Array(index.length + 1);
 	let size = 0;
 	for (let i = 0; i < index.length; i++) {
@@ -74,7 +88,24 @@ function utf8(index: ArrayLike<number>, texts: readonly string[]): Data<Utf8> {
 	});
 }
 
-const IDENTITY = (n: number) => Int32Array.from({ length: n }, (_, i) => i);
+function identity(n: number): Int32Array {
+	const indices = new Int32Array(n);
+	for (let i = 0; i < n; i++) indices[i] = i;
+	return indices;
+}
+
+/** Nulls as 0: the validity bitmap says which entries count. */
+function int32Values(values: readonly (number | null)[]): Int32Array {
+	const out = new Int32Array(values.length);
+	for (let i = 0; i < values.length; i++) out[i] = values[i] ?? 0;
+	return out;
+}
+
+function float64Values(values: readonly (number | null)[]): Float64Array {
+	const out = new Float64Array(values.length);
+	for (let i = 0; i < values.length; i++) out[i] = values[i] ?? 0;
+	return out;
+}
 
 /** The schema's own type: Arrow writes a dictionary under the id of the type it was given. */
 function typeOf(name: keyof QueryRow): Dictionary<Utf8, Int32> {
@@ -91,8 +122,8 @@ function dictionary(
 		type: typeOf(name),
 		length: indices.length,
 		...(nullable ? validity(indices) : { nullCount: 0 }),
-		data: nullable ? Int32Array.from(indices, (i) => i ?? 0) : indices,
-		dictionary: makeVector(utf8(IDENTITY(texts.length), texts))
+		data: nullable ? int32Values(indices) : indices,
+		dictionary: makeVector(utf8(identity(texts.length), texts))
 	});
 }
 
@@ -102,7 +133,7 @@ function int32(values: readonly (number | null)[] | Int32Array) {
 		type: new Int32(),
 		length: values.length,
 		...(nullable ? validity(values) : { nullCount: 0 }),
-		data: nullable ? Int32Array.from(values, (v) => v ?? 0) : values
+		data: nullable ? int32Values(values) : values
 	});
 }
 
@@ -130,7 +161,7 @@ export function encodeCodedAnswer(answer: CodedAnswer): Uint8Array {
 			type: new Float64(),
 			length: answer.length,
 			...validity(answer.value),
-			data: Float64Array.from(answer.value, (v) => v ?? 0)
+			data: float64Values(answer.value)
 		}),
 		status: dictionary('status', answer.status, DATA_STATUSES),
 		sources: dictionary('sources', answer.source, answer.sourceTexts),
