@@ -43,7 +43,7 @@ export function parseCsv(input: string, options: ParseOptions = {}): ParsedCsv {
 	const delimiter = detectDelimiter(text);
 	const result = papaParse(text, delimiter, options.onProgress);
 	const problems: Problem[] = [];
-	const [headerRow, ...body] = result.data;
+	const headerRow = result.data[0];
 	const header = (headerRow ?? []).map((h) => h.trim());
 	if (header.length === 0 || header.every((h) => h === '')) {
 		problems.push(
@@ -67,10 +67,11 @@ export function parseCsv(input: string, options: ParseOptions = {}): ParsedCsv {
 	const rows: string[][] = [];
 	const lines: number[] = [];
 	let line = 1 + embeddedLineBreaks(headerRow ?? []);
-	for (const row of body) {
+	for (let r = 1; r < result.data.length; r++) {
+		const row = result.data[r]!;
 		const start = line + 1;
 		line = start + embeddedLineBreaks(row);
-		if (row.every((c) => c.trim() === '')) continue;
+		if (isBlank(row)) continue;
 		if (row.length !== header.length) {
 			problems.push(
 				problem(
@@ -139,6 +140,11 @@ function papaParse(
 		complete: () => undefined
 	});
 	return { data, errors };
+}
+
+function isBlank(row: readonly string[]): boolean {
+	for (const cell of row) if (cell.trim() !== '') return false;
+	return true;
 }
 
 function embeddedLineBreaks(row: string[]): number {
