@@ -2,22 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Region } from '$lib/regions/region';
+import { SPEC_REGIONS } from '$lib/upload/spec-regions';
 import { prepareInWorker } from './prepare-in-worker';
-
-const REGIONS: Region[] = [
-	{
-		code: '32.16',
-		bpsCode: '3216',
-		name: 'Kabupaten Bekasi',
-		shortName: 'Bekasi',
-		level: 'kabkota',
-		provinceCode: '32',
-		provinceName: 'Jawa Barat',
-		population2025: 3_387_601,
-		areaKm2: 1255
-	}
-];
 
 /** A register of `rows` cooperatives for one year: about 60 bytes a line. */
 function register(rows: number): Uint8Array {
@@ -38,7 +24,7 @@ describe('prepareInWorker', () => {
 	const request = (bytes: Uint8Array) => ({
 		kind: 'koperasi' as const,
 		bytes,
-		regions: REGIONS,
+		regions: SPEC_REGIONS,
 		stagingDir,
 		keepOriginal: true
 	});
