@@ -50,7 +50,7 @@ export function sourcesColumn(fact: string): string {
  * number counts as unknown (the nearest year with a figure is used instead).
  */
 function summarySelect(kind: DatasetKind): string {
-	const facts = DATASETS[kind].facts.map((f) => f.id);
+	const facts = factsOf(kind);
 	const columns = facts.flatMap((fact) => {
 		const f = quoteIdentifier(fact);
 		return [
