@@ -13,7 +13,7 @@ import { INTEGER, LIST, VARCHAR, listValue } from '@duckdb/node-api';
 import type { IndicatorQuery, QueryRow } from '$lib/query/indicator-query';
 import type { Database } from '../duckdb/database';
 import { Semaphore } from '../duckdb/semaphore';
-import { compileIndicatorQuery } from './compile-indicator-sql';
+import { ANSWER_LEADING_COLUMNS, compileIndicatorQuery } from './compile-indicator-sql';
 import {
 	encodeCodedAnswer,
 	rowsOfCodedAnswer,
@@ -189,8 +189,9 @@ function decodeAnswer(
 	sets: SourceSets
 ): CodedAnswer | null {
 	const [region = [], year = [], value = [], status = []] = columns;
-	const sourceSets = columns.slice(4, 4 + sourceSetCount);
-	const populationYear = columns[4 + sourceSetCount] ?? [];
+	const leading = ANSWER_LEADING_COLUMNS.length;
+	const sourceSets = columns.slice(leading, leading + sourceSetCount);
+	const populationYear = columns[leading + sourceSetCount] ?? [];
 	const length = region.length;
 	const sourceTexts: string[] = [];
 	const sourceIndex = new Map<string, number>();
