@@ -86,7 +86,7 @@ async function direct(args: Args): Promise<number> {
 	const { db, config } = await openForCli();
 	try {
 		const regions = await db.withConnection(readRegions);
-		const outcome = await db.withConnection((c) =>
+		const outcome = await db.withBulkLoadConnection((c) =>
 			ingestUpload(
 				c,
 				{

@@ -43,7 +43,7 @@ async function ours(databasePath: string, register: string) {
 	const before = rssMb();
 	const began = performance.now();
 	const bytes = new Uint8Array(fs.readFileSync(register));
-	const outcome = await db.withConnection((c) =>
+	const outcome = await db.withBulkLoadConnection((c) =>
 		ingestUpload(
 			c,
 			{

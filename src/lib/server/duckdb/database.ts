@@ -27,6 +27,12 @@ export interface DatabaseOptions {
 export interface Database {
 	withConnection<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T>;
 	/**
+	 * withConnection for an upload's transaction: on this connection DuckDB need not keep the
+	 * order rows are inserted in, so a bulk insert runs on every thread. Only for work whose rows
+	 * carry their own order (staged rows keep their line) and whose queries all say ORDER BY.
+	 */
+	withBulkLoadConnection<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T>;
+	/**
 	 * After start-up no query may touch files outside the database's folder (and the backup
 	 * folder), install or load extensions, or change a setting: SQL is built from our catalogue,
 	 * but defence in depth.
@@ -190,29 +196,63 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 	// inside a transaction.
 	const idle: DuckDBConnection[] = [];
 	let closed = false;
+	// Set up now: lockDown() forbids changing a setting later, even for one connection. Closed if
+	// its work ever fails (like a pooled one); uploads then use ordinary connections, slower.
+	let bulkLoad: DuckDBConnection | null = await instance.connect();
+	await bulkLoad.run('SET SESSION preserve_insertion_order = false');
+	const bulkLoadFree = new Semaphore(1);
+	let bulkLoadBusy = false;
+
+	async function withConnection<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+		if (closed) throw new Error('The database is closed');
+		const release = await gate.acquire();
+		let connection: DuckDBConnection;
+		try {
+			connection = idle.pop() ?? (await instance.connect());
+		} catch (error) {
+			release();
+			throw error;
+		}
+		let reusable = false;
+		try {
+			const result = await work(connection);
+			reusable = true;
+			return result;
+		} finally {
+			if (reusable && !closed) idle.push(connection);
+			else connection.closeSync();
+			release();
+		}
+	}
+
 	return {
 		path: options.path,
-		async withConnection(work) {
+		async withBulkLoadConnection(work) {
 			if (closed) throw new Error('The database is closed');
-			const release = await gate.acquire();
-			let connection: DuckDBConnection;
+			const release = await bulkLoadFree.acquire();
 			try {
-				connection = idle.pop() ?? (await instance.connect());
-			} catch (error) {
-				release();
-				throw error;
-			}
-			let reusable = false;
-			try {
-				const result = await work(connection);
-				reusable = true;
-				return result;
+				if (!bulkLoad) return await withConnection(work);
+				const releaseSlot = await gate.acquire();
+				const connection = bulkLoad;
+				let reusable = false;
+				bulkLoadBusy = true;
+				try {
+					const result = await work(connection);
+					reusable = true;
+					return result;
+				} finally {
+					bulkLoadBusy = false;
+					if (!reusable || closed) {
+						connection.closeSync();
+						bulkLoad = null;
+					}
+					releaseSlot();
+				}
 			} finally {
-				if (reusable && !closed) idle.push(connection);
-				else connection.closeSync();
 				release();
 			}
 		},
+		withConnection,
 		async lockDown() {
 			const connection = await instance.connect();
 			try {
@@ -232,6 +272,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 			if (closed) return;
 			closed = true;
 			for (const connection of idle.splice(0)) connection.closeSync();
+			// A connection at work is closed when its work ends.
+			if (!bulkLoadBusy) {
+				bulkLoad?.closeSync();
+				bulkLoad = null;
+			}
 			instance.closeSync();
 		}
 	};

@@ -61,7 +61,7 @@ export const POST: RequestHandler = async ({ locals, request, url }) => {
 		// Parsing and validation run in a worker thread and hold no database connection; only
 		// the transaction that stores the rows takes one.
 		const prepared = await prepareForIngest(upload, context);
-		const outcome = await app.db.withConnection((c) =>
+		const outcome = await app.db.withBulkLoadConnection((c) =>
 			storePrepared(c, upload, prepared, context)
 		);
 		if (outcome.kind === 'not-text')
