@@ -4,7 +4,9 @@
  *                             worker thread, then read_csv of the staged rows, conflict check and
  *                             commit in one transaction), replacing the regional koperasi rows;
  *                             its step timings come back with it
- *   duckdb DATABASE REGISTER  DuckDB's read_csv into the same table, same columns and conventions
+ *   duckdb DATABASE REGISTER [unordered]
+ *                             DuckDB's read_csv into the same table, same columns and conventions;
+ *                             `unordered` with preserve_insertion_order off, as ours stores rows
  * Prints one JSON line.
  */
 import fs from 'node:fs';
@@ -71,9 +73,10 @@ async function ours(databasePath: string, register: string) {
 	};
 }
 
-async function duckdb(databasePath: string, register: string) {
+async function duckdb(databasePath: string, register: string, order?: string) {
 	const instance = await DuckDBInstance.create(databasePath, { threads: '2', memory_limit: '2GB' });
 	const connection = await instance.connect();
+	if (order === 'unordered') await connection.run('SET SESSION preserve_insertion_order = false');
 	const before = rssMb();
 	const facts = DATASETS.koperasi.facts.map((f) => f.id).join(', ');
 	const began = performance.now();
@@ -94,7 +97,7 @@ async function duckdb(databasePath: string, register: string) {
 
 const tasks: Record<string, () => Promise<object>> = {
 	ours: () => ours(args[0]!, args[1]!),
-	duckdb: () => duckdb(args[0]!, args[1]!)
+	duckdb: () => duckdb(args[0]!, args[1]!, args[2])
 };
 const task = tasks[mode ?? ''];
 if (!task) throw new Error('Usage: ingest.ts ours|duckdb DATABASE REGISTER');
