@@ -50,8 +50,6 @@ class StagedFileWriter {
 	private buffer = new Uint8Array(1 << 22);
 	private at = 0;
 	private readonly encoded = new Map<string, Uint8Array>();
-	private readonly lastText: (string | undefined)[] = [];
-	private readonly lastBytes: (Uint8Array | undefined)[] = [];
 
 	constructor(private readonly fd: number) {}
 
@@ -77,20 +75,16 @@ class StagedFileWriter {
 	}
 
 	/**
-	 * A quoted text value (quotes doubled); a missing value is an empty, unquoted field. A column
-	 * whose value repeats (`slot` names it) reuses the bytes of its previous line, else those of
-	 * any earlier line.
+	 * A quoted text value (quotes doubled); a missing value is an empty, unquoted field. Text that
+	 * repeats from line to line is encoded once and its bytes copied after that.
 	 */
-	text(value: string | null, slot?: number): void {
+	text(value: string | null, repeats = false): void {
 		if (value === null) return;
-		if (slot !== undefined) {
-			let bytes: Uint8Array;
-			if (value === this.lastText[slot]) bytes = this.lastBytes[slot]!;
-			else {
-				bytes = this.encoded.get(value) ?? encoder.encode(quote(value));
+		if (repeats) {
+			let bytes = this.encoded.get(value);
+			if (!bytes) {
+				bytes = encoder.encode(quote(value));
 				if (this.encoded.size < MAX_REMEMBERED_TEXTS) this.encoded.set(value, bytes);
-				this.lastText[slot] = value;
-				this.lastBytes[slot] = bytes;
 			}
 			this.room(bytes.length);
 			for (let i = 0; i < bytes.length; i++) this.buffer[this.at++] = bytes[i]!;
@@ -168,12 +162,12 @@ export function writeStagedRecords(
 			const r = records[i]!;
 			out.whole(r.line);
 			out.byte(COMMA);
-			out.text(r.kode_wilayah, 0);
+			out.text(r.kode_wilayah, true);
 			out.byte(COMMA);
 			out.whole(r.tahun);
 			if (hasDimension) {
 				out.byte(COMMA);
-				out.text(r.dimensi, 1);
+				out.text(r.dimensi, true);
 			}
 			if (perCooperative) {
 				out.byte(COMMA);
@@ -186,9 +180,9 @@ export function writeStagedRecords(
 				out.whole(r.facts[fact]);
 			}
 			out.byte(COMMA);
-			out.text(r.status_data, 2);
+			out.text(r.status_data, true);
 			out.byte(COMMA);
-			out.text(r.sumber, 3);
+			out.text(r.sumber, true);
 			out.byte(NEWLINE);
 		}
 		out.flush();
