@@ -203,24 +203,32 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 	const bulkLoadFree = new Semaphore(1);
 	let bulkLoadBusy = false;
 
-	async function withConnection<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
-		if (closed) throw new Error('The database is closed');
-		const release = await gate.acquire();
-		let connection: DuckDBConnection;
-		try {
-			connection = idle.pop() ?? (await instance.connect());
-		} catch (error) {
-			release();
-			throw error;
-		}
+	/** Runs `work`, then gives the connection back: fit for reuse only if the work succeeded. */
+	async function lend<T>(
+		connection: DuckDBConnection,
+		work: (connection: DuckDBConnection) => Promise<T>,
+		giveBack: (reusable: boolean) => void
+	): Promise<T> {
 		let reusable = false;
 		try {
 			const result = await work(connection);
 			reusable = true;
 			return result;
 		} finally {
-			if (reusable && !closed) idle.push(connection);
-			else connection.closeSync();
+			giveBack(reusable && !closed);
+		}
+	}
+
+	async function withConnection<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+		if (closed) throw new Error('The database is closed');
+		const release = await gate.acquire();
+		try {
+			const connection = idle.pop() ?? (await instance.connect());
+			return await lend(connection, work, (reusable) => {
+				if (reusable) idle.push(connection);
+				else connection.closeSync();
+			});
+		} finally {
 			release();
 		}
 	}
@@ -234,18 +242,15 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 				if (!bulkLoad) return await withConnection(work);
 				const releaseSlot = await gate.acquire();
 				const connection = bulkLoad;
-				let reusable = false;
 				bulkLoadBusy = true;
 				try {
-					const result = await work(connection);
-					reusable = true;
-					return result;
-				} finally {
-					bulkLoadBusy = false;
-					if (!reusable || closed) {
+					return await lend(connection, work, (reusable) => {
+						bulkLoadBusy = false;
+						if (reusable) return;
 						connection.closeSync();
 						bulkLoad = null;
-					}
+					});
+				} finally {
 					releaseSlot();
 				}
 			} finally {
