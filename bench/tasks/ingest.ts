@@ -44,7 +44,8 @@ async function ours(databasePath: string, register: string) {
 	const regions = await db.withConnection(readRegions);
 	const before = rssMb();
 	const began = performance.now();
-	const bytes = new Uint8Array(fs.readFileSync(register));
+	// The file's own buffer, as a server has its upload's: handed to the worker without a copy.
+	const bytes = fs.readFileSync(register);
 	const outcome = await db.withBulkLoadConnection((c) =>
 		ingestUpload(
 			c,

@@ -69,7 +69,8 @@ export function unitMultiplier(label: string): number {
 	return 1;
 }
 
-const PAIR_LIMITS: [FactId, FactId][] = [
+/** Facts that are part of another fact of the same row: the part may not be larger. */
+export const PAIR_LIMITS: [FactId, FactId][] = [
 	['koperasi_aktif', 'jumlah_koperasi'],
 	['koperasi_rat', 'koperasi_aktif'],
 	['umkm_pemasaran_luar_daerah', 'jumlah_umkm'],
@@ -78,9 +79,22 @@ const PAIR_LIMITS: [FactId, FactId][] = [
 	['penjualan_luar_daerah', 'penjualan_total']
 ];
 
+/** The years a row may give, unless the caller says otherwise. */
+export function yearRangeOf(options: Pick<ValidationOptions, 'yearRange'>): {
+	min: number;
+	max: number;
+} {
+	return options.yearRange ?? { min: 2000, max: new Date().getFullYear() + 1 };
+}
+
+/** What a breakdown cell (trimmed) is stored as: its normalised name, or the all-value if blank. */
+export function breakdownValue(raw: string, dataset: DatasetDefinition): string {
+	return normaliseHeader(raw) || (dataset.dimension?.allValue ?? 'semua');
+}
+
 export function validateDataset(csv: ParsedCsv, options: ValidationOptions): ValidationResult {
 	const { dataset, resolveRegion } = options;
-	const yearRange = options.yearRange ?? { min: 2000, max: new Date().getFullYear() + 1 };
+	const yearRange = yearRangeOf(options);
 	const maxProblems = options.maxProblems ?? 10_000;
 	const problems: Problem[] = [];
 	let problemCount = 0;
@@ -247,7 +261,7 @@ export function validateDataset(csv: ParsedCsv, options: ValidationOptions): Val
 	const dimensionOf = (raw: string): string => {
 		let value = dimensionValues.get(raw);
 		if (value === undefined) {
-			value = normaliseHeader(raw) || dataset.dimension!.allValue;
+			value = breakdownValue(raw, dataset);
 			dimensionValues.set(raw, value);
 		}
 		return value;
@@ -458,7 +472,8 @@ function numberProblem(line: number, label: string, raw: string, convention: Num
 	);
 }
 
-function checkFactValue(
+/** A figure as read from its cell (times the column's unit) → the stored whole number, or why not. */
+export function checkFactValue(
 	fact: FactDefinition,
 	value: number,
 	line: number,

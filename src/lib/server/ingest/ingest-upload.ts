@@ -52,14 +52,14 @@ export type UploadOutcome =
 			timings: UploadTimings;
 	  };
 
-export interface UploadTimings extends PrepareTimings {
+export type UploadTimings = PrepareTimings & {
 	/** Staged rows read into the fact table. */
 	load: number;
 	/** Replaced rows retired, conflicts looked for, changes summarised. */
 	check: number;
 	/** The original kept and the transaction committed (or rolled back for a dry run). */
 	finish: number;
-}
+};
 
 export interface IngestContext {
 	regions: readonly Region[];

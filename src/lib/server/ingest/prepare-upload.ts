@@ -1,7 +1,9 @@
 /**
  * The CPU-heavy half of an upload, without the database: decode, parse and validate the file
- * with the same modules as the browser, then stage what will be stored. Runs in a worker thread
- * (prepare-in-worker.ts), so it takes plain data in and gives plain data out.
+ * with the same modules as the browser, then stage what will be stored. A plainly clean file is
+ * staged in one pass over its bytes instead (stage-plain-file.ts); anything else, and every
+ * problem, goes the full way. Runs in a worker thread (prepare-in-worker.ts), so it takes plain
+ * data in and gives plain data out.
  */
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -14,6 +16,7 @@ import type { Problem } from '$lib/csv/problem';
 import { validateDataset } from '$lib/csv/validate-dataset';
 import type { Region } from '$lib/regions/region';
 import { createRegionResolver } from '$lib/regions/resolve-region';
+import { stagePlainFile } from './stage-plain-file';
 import { writeStagedRecords } from './staged-records';
 import { stopwatch } from './stopwatch';
 
@@ -56,12 +59,14 @@ export type PreparedUpload =
 			timings: PrepareTimings;
 	  };
 
-export interface PrepareTimings {
-	decode: number;
-	parse: number;
-	validate: number;
-	stage: number;
-}
+/**
+ * Milliseconds per step, by the way the file went: the full way decodes, parses, validates and
+ * stages; the plain way checks the encoding and header, then scans the rows (checking and staging
+ * them in the same pass), then writes the rest. `tried` is a plain pass that gave up first.
+ */
+export type PrepareTimings =
+	| { way: 'full'; tried?: number; decode: number; parse: number; validate: number; stage: number }
+	| { way: 'plain'; decode: number; scan: number; stage: number };
 
 export const NO_DATA_ROWS: Problem = {
 	line: 2,
@@ -88,7 +93,29 @@ export async function prepareUpload(request: PrepareRequest): Promise<PreparedUp
 		: Promise.resolve();
 	const settled = Promise.allSettled([digest, copy]);
 	let ready = false;
+	const resolveRegion = createRegionResolver(request.regions);
 	try {
+		const plain = stagePlainFile(
+			request.bytes,
+			{ kind: request.kind, resolveRegion, conventions: request.conventions },
+			recordsFile
+		);
+		if (plain.kind === 'staged') {
+			await copy;
+			const sha256 = Buffer.from(await digest).toString('hex');
+			ready = true;
+			return {
+				kind: 'ready',
+				rows: plain.rows,
+				sha256,
+				recordsFile,
+				originalFile,
+				encoding: plain.encoding,
+				delimiter: plain.delimiter,
+				timings: { way: 'plain', ...plain.timings }
+			};
+		}
+		const tried = lap();
 		const decoded = decodeText(request.bytes);
 		if (!decoded.ok) return { kind: 'not-text' };
 		const decode = lap();
@@ -96,7 +123,7 @@ export async function prepareUpload(request: PrepareRequest): Promise<PreparedUp
 		const parse = lap();
 		const result = validateDataset(csv, {
 			dataset: DATASETS[request.kind],
-			resolveRegion: createRegionResolver(request.regions),
+			resolveRegion,
 			conventions: request.conventions
 		});
 		const validate = lap();
@@ -122,7 +149,7 @@ export async function prepareUpload(request: PrepareRequest): Promise<PreparedUp
 			recordsFile,
 			originalFile,
 			...base,
-			timings: { decode, parse, validate, stage: lap() }
+			timings: { way: 'full', tried, decode, parse, validate, stage: lap() }
 		};
 	} finally {
 		if (!ready) {

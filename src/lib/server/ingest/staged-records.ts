@@ -46,7 +46,7 @@ export function stagedColumns(kind: DatasetKind): StagedColumn[] {
  * as a string, then encoding it, cost more than everything else here. Text repeated from line to
  * line (region, breakdown, status, source) is encoded once.
  */
-class StagedFileWriter {
+export class StagedFileWriter {
 	private buffer = new Uint8Array(1 << 22);
 	private at = 0;
 	private readonly encoded = new Map<string, Uint8Array>();
@@ -83,7 +83,7 @@ class StagedFileWriter {
 		if (repeats) {
 			let bytes = this.encoded.get(value);
 			if (!bytes) {
-				bytes = encoder.encode(quote(value));
+				bytes = encodeQuoted(value);
 				if (this.encoded.size < MAX_REMEMBERED_TEXTS) this.encoded.set(value, bytes);
 			}
 			this.room(bytes.length);
@@ -108,6 +108,31 @@ class StagedFileWriter {
 		this.at = at;
 	}
 
+	/** Bytes already in the staged file's form, such as `encodeQuoted`'s. */
+	bytes(encoded: Uint8Array): void {
+		this.room(encoded.length);
+		this.buffer.set(encoded, this.at);
+		this.at += encoded.length;
+	}
+
+	/** Bytes of the upload copied as they are: digits that already read as the staged number. */
+	copy(source: Uint8Array, start: number, end: number): void {
+		this.room(end - start);
+		this.at = copyInto(this.buffer, this.at, source, start, end);
+	}
+
+	/**
+	 * A text value straight from UTF-8 bytes whose quotes are already doubled (a quoted CSV cell's
+	 * inside, or a cell without quotes): the same bytes `text` writes for the decoded value.
+	 */
+	quotedBytes(source: Uint8Array, start: number, end: number): void {
+		this.room(end - start + 2);
+		const buffer = this.buffer;
+		buffer[this.at++] = QUOTE;
+		this.at = copyInto(buffer, this.at, source, start, end);
+		buffer[this.at++] = QUOTE;
+	}
+
 	/** Facts are whole numbers (counts, full Rupiah); BigInt refuses anything else, as BIGINT would. */
 	whole(value: number | null | undefined): void {
 		if (value === null || value === undefined) return;
@@ -130,10 +155,38 @@ class StagedFileWriter {
 	}
 }
 
+/** source[start, end) into target at `at`; returns the new end. Short runs skip subarray's object. */
+function copyInto(
+	target: Uint8Array,
+	at: number,
+	source: Uint8Array,
+	start: number,
+	end: number
+): number {
+	if (end - start > 16) {
+		target.set(source.subarray(start, end), at);
+		return at + end - start;
+	}
+	for (let k = start; k < end; k++) target[at++] = source[k]!;
+	return at;
+}
+
 const encoder = new TextEncoder();
 const quote = (value: string) => `"${value.replaceAll('"', '""')}"`;
-const COMMA = 0x2c;
-const NEWLINE = 0x0a;
+
+/** A text value as the staged file holds it, to be written with `bytes`. */
+export function encodeQuoted(value: string): Uint8Array {
+	return encoder.encode(quote(value));
+}
+
+/** The staged file's first line. */
+export function stagedHeaderLine(kind: DatasetKind): string {
+	return `${stagedColumns(kind)
+		.map((c) => c.name)
+		.join(',')}\n`;
+}
+export const COMMA = 0x2c;
+export const NEWLINE = 0x0a;
 const QUOTE = 0x22;
 const MINUS = 0x2d;
 const ZERO = 0x30;
@@ -153,11 +206,7 @@ export function writeStagedRecords(
 	const fd = fs.openSync(file, 'wx');
 	try {
 		const out = new StagedFileWriter(fd);
-		out.ascii(
-			`${stagedColumns(kind)
-				.map((c) => c.name)
-				.join(',')}\n`
-		);
+		out.ascii(stagedHeaderLine(kind));
 		for (let i = 0; i < records.length; i++) {
 			const r = records[i]!;
 			out.whole(r.line);

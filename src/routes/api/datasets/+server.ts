@@ -85,9 +85,12 @@ export const POST: RequestHandler = async ({ locals, request, url }) => {
 			delimiter: outcome.delimiter,
 			changes: outcome.changes
 		};
-		const t = outcome.timings;
+		const { way, ...steps } = outcome.timings;
+		const ms = Object.entries(steps)
+			.map(([step, value]) => `${step} ${value}`)
+			.join(', ');
 		console.info(
-			`Upload ${outcome.kind === 'planned' ? 'checked (dry run)' : `stored as version ${outcome.versionId}`}: ${kind}, ${outcome.rows} rows; ms: decode ${t.decode}, parse ${t.parse}, validate ${t.validate}, stage ${t.stage}, load ${t.load}, check ${t.check}, finish ${t.finish}`
+			`Upload ${outcome.kind === 'planned' ? 'checked (dry run)' : `stored as version ${outcome.versionId}`}: ${kind}, ${outcome.rows} rows, the ${way} way; ms: ${ms}`
 		);
 		if (outcome.kind === 'planned') return json({ dry_run: true, ...body });
 		const version = await app.db.withConnection((c) => getVersion(c, outcome.versionId!));
