@@ -485,6 +485,42 @@ describe('ingestUpload on a real DuckDB file', () => {
 			(_, i) => `32.16,${2000 + (i % 18)},jenis_${i},${10 + i},${5 + i},,,,,resmi,Baris ${i}`
 		);
 
+		it('stores a clean file, taken the plain way, as one version of all its rows', async () => {
+			const outcome = stored(await upload(fixture, { bytes: csv(KOPERASI_HEADER, ...manyRows) }));
+			expect(outcome.timings.way).toBe('plain');
+			expect(
+				await rows(
+					fixture,
+					'SELECT count(*)::INTEGER AS n, sum(jumlah_koperasi)::INTEGER AS total, max(baris) AS last FROM koperasi WHERE versi = ?',
+					[outcome.versionId!]
+				)
+			).toEqual([{ n: 199, total: 199 * 10 + (198 * 199) / 2, last: 200 }]);
+			const versions = await fixture.db.withConnection(listVersions);
+			expect(versions.find((v) => v.id === outcome.versionId)).toMatchObject({ rows: 199 });
+			expect(uploadedFiles(fixture)).toHaveLength(1);
+		});
+
+		it('stores a file the plain pass gives up on at its last line the full way, once', async () => {
+			const before = await fixture.db.withConnection(listVersions);
+			// A space before the source: the full way trims it; the plain pass leaves the file to it.
+			const outcome = stored(
+				await upload(fixture, {
+					bytes: csv(KOPERASI_HEADER, ...manyRows, '32.16,2018,semua,10,1,,,,,resmi, Terakhir')
+				})
+			);
+			expect(outcome.timings.way).toBe('full');
+			const after = await fixture.db.withConnection(listVersions);
+			expect(after).toHaveLength(before.length + 1);
+			expect(
+				await rows(
+					fixture,
+					"SELECT count(*)::INTEGER AS n, count(*) FILTER (sumber = 'Terakhir')::INTEGER AS last FROM koperasi WHERE versi = ?",
+					[outcome.versionId!]
+				)
+			).toEqual([{ n: 200, last: 1 }]);
+			expect(uploadedFiles(fixture)).toHaveLength(1);
+		});
+
 		it('leaves the database exactly as before when only the last line is invalid', async () => {
 			const before = await snapshot(fixture);
 			const outcome = await upload(fixture, {
