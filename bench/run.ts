@@ -358,7 +358,7 @@ async function main() {
 			oursRuns: ours.map((r) => Math.round(r.ms)),
 			duckdbRuns: duck.map((r) => Math.round(r.ms)),
 			steps: typical.timings ?? {},
-			via: 'ingestUpload() in a bench process (mode replace; parse and validation in its worker thread); the server is not involved'
+			via: "the upload route's two steps in a bench process (mode replace): the built server's worker chunk prepares the file (decode, parse and validate, or the plain pass, and staging), then storePrepared loads and checks it; no HTTP"
 		},
 		pagesDiscovered: discovered,
 		queries: { uncached, warm },

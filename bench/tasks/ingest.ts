@@ -1,8 +1,10 @@
 /**
  * One ingest of the register, in a process of its own so that its peak memory is its own:
- *   ours DATABASE REGISTER    the upload pipeline (decode → parse → validate → stage in the
- *                             worker thread, then read_csv of the staged rows, conflict check and
- *                             commit in one transaction), replacing the regional koperasi rows;
+ *   ours DATABASE REGISTER    the upload pipeline as the upload route runs it: prepareInWorker
+ *                             from the built server (the worker chunk `npm run build` makes, so
+ *                             the thread boots as in production and not through tsx), then
+ *                             storePrepared: read_csv of the staged rows, conflict check and
+ *                             commit in one transaction, replacing the regional koperasi rows;
  *                             its step timings come back with it
  *   duckdb DATABASE REGISTER [unordered]
  *                             DuckDB's read_csv into the same table, same columns and conventions;
@@ -11,10 +13,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { DATASETS } from '$lib/catalogue/datasets';
 import { openDatabase } from '$lib/server/duckdb/database';
-import { ingestUpload } from '$lib/server/ingest/ingest-upload';
+import { storePrepared, type UploadRequest } from '$lib/server/ingest/ingest-upload';
+import type { prepareInWorker as PrepareInWorker } from '$lib/server/ingest/prepare-in-worker';
+import { stagingDirOf } from '$lib/server/ingest/uploads-folder';
 import { readRegions } from '$lib/server/regions';
 
 const [mode, ...args] = process.argv.slice(2);
@@ -42,24 +47,31 @@ async function ours(databasePath: string, register: string) {
 		maxConcurrent: 1
 	});
 	const regions = await db.withConnection(readRegions);
+	const { prepareInWorker } = await builtWorkerModule();
+	const context = { regions, uploadsDir: path.join(path.dirname(databasePath), 'uploads') };
 	const before = rssMb();
 	const began = performance.now();
 	// The file's own buffer, as a server has its upload's: handed to the worker without a copy.
 	const bytes = fs.readFileSync(register);
+	const request: UploadRequest = {
+		kind: 'koperasi',
+		mode: 'replace',
+		bytes,
+		fileName: path.basename(register),
+		by: 'bench',
+		sourceNote: 'bench',
+		dryRun: false
+	};
+	// What the upload route does: prepare in the worker, then store on the bulk-load connection.
+	const prepared = await prepareInWorker({
+		kind: request.kind,
+		bytes: request.bytes,
+		regions,
+		stagingDir: stagingDirOf(context.uploadsDir),
+		keepOriginal: true
+	});
 	const outcome = await db.withBulkLoadConnection((c) =>
-		ingestUpload(
-			c,
-			{
-				kind: 'koperasi',
-				mode: 'replace',
-				bytes,
-				fileName: path.basename(register),
-				by: 'bench',
-				sourceNote: 'bench',
-				dryRun: false
-			},
-			{ regions, uploadsDir: path.join(path.dirname(databasePath), 'uploads') }
-		)
+		storePrepared(c, request, prepared, context)
 	);
 	const ms = performance.now() - began;
 	db.close();
@@ -71,6 +83,22 @@ async function ours(databasePath: string, register: string) {
 		rssBeforeMb: before,
 		peakMb: peakMb(),
 		timings: outcome.timings
+	};
+}
+
+/** The upload worker's module in the built server; the newest, if old builds are left over. */
+async function builtWorkerModule(): Promise<{ prepareInWorker: typeof PrepareInWorker }> {
+	const dir = path.resolve('build/server/chunks/chunks');
+	const chunks = fs.existsSync(dir)
+		? fs
+				.readdirSync(dir)
+				.filter((name) => /^prepare-in-worker\.js-.*\.js$/.test(name))
+				.map((name) => path.join(dir, name))
+				.sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)
+		: [];
+	if (!chunks[0]) throw new Error(`No built upload worker in ${dir}: run npm run build first.`);
+	return (await import(pathToFileURL(chunks[0]).href)) as {
+		prepareInWorker: typeof PrepareInWorker;
 	};
 }
 

@@ -35,7 +35,15 @@ import {
 	yearRangeOf
 } from '$lib/csv/validate-dataset';
 import type { RegionResolver } from '$lib/regions/resolve-region';
-import { COMMA, NEWLINE, StagedFileWriter, encodeQuoted, stagedHeaderLine } from './staged-records';
+import {
+	COMMA,
+	NEWLINE,
+	StagedFileWriter,
+	copyInto,
+	encodeQuoted,
+	stagedHeaderLine,
+	writeDigits
+} from './staged-records';
 import { stopwatch } from './stopwatch';
 
 export interface PlainFileOptions {
@@ -139,6 +147,7 @@ function stage(
 	stops[LF] = STOP_LINE;
 	stops[CR] = STOP_LINE;
 	stops[QUOTE] = STOP_QUOTE;
+	const highestStop = Math.max(delimiter, LF, CR, QUOTE);
 
 	const regionAt = columnOf('kode_wilayah');
 	const yearAt = columnOf('tahun');
@@ -236,6 +245,7 @@ function stage(
 		}
 
 		// Split the line into cells.
+		const rowStart = pos;
 		let field = 0;
 		let p = pos;
 		for (;;) {
@@ -264,7 +274,12 @@ function stage(
 				if (b !== delimiter && b !== LF && b !== CR && b !== -1) unsure('text after a quote');
 			} else {
 				start[field] = p;
-				while (p < n && stops[data[p]!] === 0) p += 1;
+				// Letters, the bulk of any text, are above every byte that stops a cell.
+				while (p < n) {
+					const c = data[p]!;
+					if (c <= highestStop && stops[c] !== 0) break;
+					p += 1;
+				}
 				b = p < n ? data[p]! : -1;
 				if (b === QUOTE) unsure('quote inside a cell');
 				end[field] = p;
@@ -398,39 +413,60 @@ function stage(
 		if (grains[slot] === 0) grains[slot] = grain;
 		else if (grains[slot] !== grain) unsure('grains mixed');
 
-		// The staged line, as writeStagedRecords writes it.
-		out.whole(line);
-		out.byte(COMMA);
-		out.bytes(regionBytes[region]!);
-		out.byte(COMMA);
-		if (bytes[ys] !== ZERO) out.copy(bytes, ys, ys + 4);
-		else out.whole(year);
+		// The staged line, as writeStagedRecords writes it, into room made once for the whole
+		// line: it is at most three times the row (a breakdown may grow when lower-cased) plus
+		// figures written in full (a cell of 15 digits times a unit of 10^9 is 25 of them).
+		const buf = out.reserve(3 * (pos - rowStart) + 512);
+		let at = writeDigits(buf, out.position, line);
+		buf[at++] = COMMA;
+		at = copyInto(buf, at, regionBytes[region]!, 0, regionBytes[region]!.length);
+		buf[at++] = COMMA;
+		if (bytes[ys] !== ZERO) at = copyInto(buf, at, bytes, ys, ys + 4);
+		else at = writeDigits(buf, at, year);
 		if (dataset.dimension) {
-			out.byte(COMMA);
-			out.bytes(breakdown >= 0 ? breakdownBytes[breakdown]! : allBreakdown);
+			const value = breakdown >= 0 ? breakdownBytes[breakdown]! : allBreakdown;
+			buf[at++] = COMMA;
+			at = copyInto(buf, at, value, 0, value.length);
 		}
 		if (dataset.perCooperative) {
-			out.byte(COMMA);
-			if (idEnd > idStart) out.quotedBytes(bytes, idStart, idEnd);
-			out.byte(COMMA);
-			if (nameAt >= 0 && end[nameAt]! > start[nameAt]!)
-				out.quotedBytes(bytes, start[nameAt]!, end[nameAt]!);
+			buf[at++] = COMMA;
+			if (idEnd > idStart) {
+				buf[at++] = QUOTE;
+				at = copyInto(buf, at, bytes, idStart, idEnd);
+				buf[at++] = QUOTE;
+			}
+			buf[at++] = COMMA;
+			if (nameAt >= 0 && end[nameAt]! > start[nameAt]!) {
+				buf[at++] = QUOTE;
+				at = copyInto(buf, at, bytes, start[nameAt]!, end[nameAt]!);
+				buf[at++] = QUOTE;
+			}
 		}
 		for (let j = 0; j < facts.length; j++) {
-			out.byte(COMMA);
+			buf[at++] = COMMA;
 			if (!present[j]) continue;
 			const i = factAt[j]!;
 			const s = start[i]!;
 			// Digits without a leading zero already are the number the full way writes.
 			if (factMultiplier[j] === 1 && (bytes[s] !== ZERO || end[i]! - s === 1))
-				out.copy(bytes, s, end[i]!);
-			else out.whole(values[j]!);
+				at = copyInto(buf, at, bytes, s, end[i]!);
+			else if (Number.isSafeInteger(values[j]!)) at = writeDigits(buf, at, values[j]!);
+			else {
+				// Rupiah times a unit past 2^53, written in full as BIGINT reads it.
+				const text = BigInt(values[j]!).toString();
+				for (let k = 0; k < text.length; k++) buf[at++] = text.charCodeAt(k);
+			}
 		}
-		out.byte(COMMA);
-		out.bytes(statusBytes[status]!);
-		out.byte(COMMA);
-		out.quotedBytes(bytes, start[sourceAt]!, end[sourceAt]!);
-		out.byte(NEWLINE);
+		buf[at++] = COMMA;
+		at = copyInto(buf, at, statusBytes[status]!, 0, statusBytes[status]!.length);
+		buf[at++] = COMMA;
+		buf[at++] = QUOTE;
+		at = copyInto(buf, at, bytes, start[sourceAt]!, end[sourceAt]!);
+		buf[at++] = QUOTE;
+		buf[at++] = NEWLINE;
+		// A typed array drops writes past its end without a word: never let that pass.
+		if (at > buf.length) throw new Error('A staged line outgrew the room made for it');
+		out.advance(at);
 		rows += 1;
 	}
 	if (rows === 0) unsure('no data rows');

@@ -108,6 +108,23 @@ export class StagedFileWriter {
 		this.at = at;
 	}
 
+	/**
+	 * Room for `bytes` more: the buffer to write them into from `position`, for a caller that
+	 * writes a whole line itself and then calls `advance`.
+	 */
+	reserve(bytes: number): Uint8Array {
+		this.room(bytes);
+		return this.buffer;
+	}
+
+	get position(): number {
+		return this.at;
+	}
+
+	advance(to: number): void {
+		this.at = to;
+	}
+
 	/** Bytes already in the staged file's form, such as `encodeQuoted`'s. */
 	bytes(encoded: Uint8Array): void {
 		this.room(encoded.length);
@@ -141,34 +158,43 @@ export class StagedFileWriter {
 			this.byte(MINUS);
 			value = -value;
 		}
-		let digits = 1;
-		for (let power = 10; power <= value; power *= 10) digits += 1;
-		this.room(digits);
-		// Digits from the last: exact, since a safe integer divides exactly in doubles.
-		let at = this.at + digits;
-		this.at = at;
-		do {
-			const digit: number = value % 10;
-			this.buffer[--at] = ZERO + digit;
-			value = (value - digit) / 10;
-		} while (value > 0);
+		this.room(16);
+		this.at = writeDigits(this.buffer, this.at, value);
 	}
 }
 
 /** source[start, end) into target at `at`; returns the new end. Short runs skip subarray's object. */
-function copyInto(
+export function copyInto(
 	target: Uint8Array,
 	at: number,
 	source: Uint8Array,
 	start: number,
 	end: number
 ): number {
-	if (end - start > 16) {
+	if (end - start > 64) {
 		target.set(source.subarray(start, end), at);
 		return at + end - start;
 	}
 	for (let k = start; k < end; k++) target[at++] = source[k]!;
 	return at;
+}
+
+/**
+ * A safe, non-negative integer's decimal digits into target at `at` (room for 16 is the caller's
+ * to make); returns the new end.
+ */
+export function writeDigits(target: Uint8Array, at: number, value: number): number {
+	let digits = 1;
+	for (let power = 10; power <= value; power *= 10) digits += 1;
+	// Digits from the last: exact, since a safe integer divides exactly in doubles.
+	const end = at + digits;
+	let k = end;
+	do {
+		const digit: number = value % 10;
+		target[--k] = ZERO + digit;
+		value = (value - digit) / 10;
+	} while (value > 0);
+	return end;
 }
 
 const encoder = new TextEncoder();
