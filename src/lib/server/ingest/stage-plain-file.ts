@@ -40,6 +40,7 @@ import {
 	NEWLINE,
 	StagedFileWriter,
 	copyInto,
+	copyWords,
 	encodeQuoted,
 	stagedHeaderLine,
 	writeDigits
@@ -227,6 +228,7 @@ function stage(
 	// The loop reads the file through a name no closure shares, so that it stays in a register.
 	const data = bytes;
 	const n = data.length;
+	const bytesView = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 	let pos = headerEnd + 1;
 	let line = 1;
 	let rows = 0;
@@ -417,6 +419,7 @@ function stage(
 		// line: it is at most three times the row (a breakdown may grow when lower-cased) plus
 		// figures written in full (a cell of 15 digits times a unit of 10^9 is 25 of them).
 		const buf = out.reserve(3 * (pos - rowStart) + 512);
+		const bufView = out.view;
 		let at = writeDigits(buf, out.position, line);
 		buf[at++] = COMMA;
 		at = copyInto(buf, at, regionBytes[region]!, 0, regionBytes[region]!.length);
@@ -432,13 +435,13 @@ function stage(
 			buf[at++] = COMMA;
 			if (idEnd > idStart) {
 				buf[at++] = QUOTE;
-				at = copyInto(buf, at, bytes, idStart, idEnd);
+				at = copyWords(buf, bufView, at, bytes, bytesView, idStart, idEnd);
 				buf[at++] = QUOTE;
 			}
 			buf[at++] = COMMA;
 			if (nameAt >= 0 && end[nameAt]! > start[nameAt]!) {
 				buf[at++] = QUOTE;
-				at = copyInto(buf, at, bytes, start[nameAt]!, end[nameAt]!);
+				at = copyWords(buf, bufView, at, bytes, bytesView, start[nameAt]!, end[nameAt]!);
 				buf[at++] = QUOTE;
 			}
 		}
@@ -461,7 +464,7 @@ function stage(
 		at = copyInto(buf, at, statusBytes[status]!, 0, statusBytes[status]!.length);
 		buf[at++] = COMMA;
 		buf[at++] = QUOTE;
-		at = copyInto(buf, at, bytes, start[sourceAt]!, end[sourceAt]!);
+		at = copyWords(buf, bufView, at, bytes, bytesView, start[sourceAt]!, end[sourceAt]!);
 		buf[at++] = QUOTE;
 		buf[at++] = NEWLINE;
 		// A typed array drops writes past its end without a word: never let that pass.
