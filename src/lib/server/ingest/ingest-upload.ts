@@ -103,7 +103,7 @@ export async function storePrepared(
 	context: IngestContext
 ): Promise<UploadOutcome> {
 	if (prepared.kind !== 'ready') return prepared;
-	const { rows, sha256, recordsFile, originalFile } = prepared;
+	const { rows, sha256, recordsFiles, originalFile } = prepared;
 	const base = { encoding: prepared.encoding, delimiter: prepared.delimiter };
 	let storedFile: string | null = null;
 	const lap = stopwatch();
@@ -122,7 +122,8 @@ export async function storePrepared(
 				},
 				rows
 			);
-			await loadStagedRecords(connection, request.kind, versionId, recordsFile);
+			for (const file of recordsFiles)
+				await loadStagedRecords(connection, request.kind, versionId, file);
 			const load = lap();
 			if (request.mode === 'replace') await retireReplacedRows(connection, request.kind, versionId);
 			const conflicts = await findConflicts(connection, request.kind, versionId);
@@ -161,7 +162,7 @@ export async function storePrepared(
 			throw error;
 		}
 	} finally {
-		discardStaged(recordsFile, originalFile);
+		discardStaged(...recordsFiles, originalFile);
 	}
 }
 

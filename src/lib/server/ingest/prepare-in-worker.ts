@@ -9,25 +9,45 @@
  * source is TypeScript (vitest, `vite dev`, the tsx command-line tools) the thread starts through
  * tsx, which is a dependency for the command-line tools anyway.
  */
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import {
+	isMainThread,
+	parentPort,
+	Worker,
+	workerData,
+	type MessagePort
+} from 'node:worker_threads';
+import { createRegionResolver } from '$lib/regions/resolve-region';
 import {
 	discardStaged,
 	newStem,
 	prepareUpload,
 	stagedFiles,
+	type PartRequest,
 	type PrepareRequest,
-	type PreparedUpload
+	type PreparedUpload,
+	type StagePartElsewhere
 } from './prepare-upload';
+import { stagePlainPart, type PlainPart, type PlainStaging } from './stage-plain-file';
 
 const TASK = 'koperasi:prepare-upload';
+/** The second half of a large clean file, started by the upload's own worker (see stagePlain). */
+const PART_TASK = 'koperasi:stage-plain-part';
 const SELF = import.meta.url;
 
-interface TaskData {
-	task: typeof TASK;
-	request: PrepareRequest;
-}
+type TaskData =
+	{ task: typeof TASK; request: PrepareRequest } | { task: typeof PART_TASK; part: PartRequest };
 
-type Reply = { ok: true; prepared: PreparedUpload } | { ok: false; message: string };
+type PartReply = PlainPart | Extract<PlainStaging, { kind: 'unsure' }>;
+
+/** From the upload's worker: a request for a helper (see stagePlain), then one reply. */
+type Reply =
+	| { ok: true; prepared: PreparedUpload }
+	| { ok: false; message: string }
+	| { part: PartRequest }
+	| { cancelPart: true };
+
+/** To the upload's worker: what its helper answered. */
+type HelperReply = { partReply: PartReply } | { partError: string };
 
 /**
  * A register makes millions of short-lived strings and arrays. V8's default young generation
@@ -72,33 +92,89 @@ export function prepareInWorker(
 	);
 	return new Promise((resolve, reject) => {
 		let settled = false;
+		// The second half of a large file is staged by a helper this thread starts, because a
+		// worker started from a worker cannot boot through tsx (tests, the CLI tools).
+		let helper: Worker | null = null;
+		const stopHelper = () => void helper?.terminate();
 		const fail = (error: Error) => {
 			// Once a reply came, the staged files are the caller's.
 			if (settled) return;
 			settled = true;
-			const { records, original } = stagedFiles(stem);
-			try {
-				discardStaged(records, original);
-			} catch {
-				// The staging folder itself is unusable; the start-up sweep clears what remains.
-			}
+			const { records, secondHalf, original } = stagedFiles(stem);
+			const discard = () => {
+				try {
+					discardStaged(records, secondHalf, original);
+				} catch {
+					// The staging folder itself is unusable; the start-up sweep clears what remains.
+				}
+			};
+			// A helper still running could write its half after the clean-up: stop it first.
+			const running = helper;
+			if (running && running.threadId !== -1) {
+				running.once('exit', discard);
+				void running.terminate();
+			} else discard();
 			reject(error);
 		};
-		worker.once('message', (reply: Reply) => {
-			if (reply.ok) {
+		worker.on('message', (reply: Reply) => {
+			if ('part' in reply) {
+				helper = startHelper(reply.part, (answer, transfer) =>
+					worker.postMessage(answer satisfies HelperReply, transfer)
+				);
+			} else if ('cancelPart' in reply) stopHelper();
+			else if (reply.ok) {
 				settled = true;
 				resolve(reply.prepared);
 			} else fail(new Error(reply.message));
 		});
+		worker.once('exit', stopHelper);
 		worker.once('error', fail);
 		worker.once('exit', (code) => fail(new Error(`The upload worker stopped (exit code ${code})`)));
 	});
 }
 
-if (!isMainThread && (workerData as TaskData | null)?.task === TASK && parentPort) {
+/** A helper thread for the second half; its one answer (or its failure) goes to `answer`. */
+function startHelper(
+	part: PartRequest,
+	answer: (reply: HelperReply, transfer: ArrayBuffer[]) => void
+): Worker {
+	const helper = spawn({ task: PART_TASK, part }, [part.bytes.buffer as ArrayBuffer], {});
+	let answered = false;
+	const once = (reply: HelperReply, transfer: ArrayBuffer[] = []) => {
+		if (answered) return;
+		answered = true;
+		answer(reply, transfer);
+	};
+	helper.once('message', (reply: PartReply) =>
+		once(
+			{ partReply: reply },
+			reply.kind === 'staged'
+				? [reply.keys.buffer as ArrayBuffer, reply.grains.buffer as ArrayBuffer]
+				: []
+		)
+	);
+	helper.once('error', (error) => once({ partError: error.message }));
+	helper.once('exit', (code) => once({ partError: `stopped (exit code ${code})` }));
+	return helper;
+}
+
+/** In the upload's worker: the second half goes to a helper, through the thread that started us. */
+function stagePartThroughParent(port: MessagePort): StagePartElsewhere {
+	return (part) => {
+		const result = new Promise<PartReply>((resolve, reject) => {
+			port.once('message', (reply: HelperReply) =>
+				'partReply' in reply ? resolve(reply.partReply) : reject(new Error(reply.partError))
+			);
+		});
+		port.postMessage({ part } satisfies Reply, [part.bytes.buffer as ArrayBuffer]);
+		return { result, cancel: () => port.postMessage({ cancelPart: true } satisfies Reply) };
+	};
+}
+
+const task = isMainThread ? null : (workerData as TaskData | null);
+if (task?.task === TASK && parentPort) {
 	const port = parentPort;
-	const { request } = workerData as TaskData;
-	prepareUpload(request).then(
+	prepareUpload(task.request, stagePartThroughParent(port)).then(
 		(prepared) => port.postMessage({ ok: true, prepared } satisfies Reply),
 		(error: unknown) =>
 			port.postMessage({
@@ -106,4 +182,20 @@ if (!isMainThread && (workerData as TaskData | null)?.task === TASK && parentPor
 				message: error instanceof Error ? error.message : String(error)
 			} satisfies Reply)
 	);
+}
+if (task?.task === PART_TASK && parentPort) {
+	const { part } = task;
+	const reply = stagePlainPart(
+		part.bytes,
+		{
+			kind: part.kind,
+			regions: part.regions,
+			resolveRegion: createRegionResolver(part.regions),
+			conventions: part.conventions
+		},
+		part.file,
+		part.lineOffset
+	);
+	const transfer = reply.kind === 'staged' ? [reply.keys.buffer, reply.grains.buffer] : [];
+	parentPort.postMessage(reply satisfies PartReply, transfer as ArrayBuffer[]);
 }

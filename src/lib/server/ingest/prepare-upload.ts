@@ -16,7 +16,15 @@ import type { Problem } from '$lib/csv/problem';
 import { validateDataset } from '$lib/csv/validate-dataset';
 import type { Region } from '$lib/regions/region';
 import { createRegionResolver } from '$lib/regions/resolve-region';
-import { stagePlainFile } from './stage-plain-file';
+import {
+	partsAgree,
+	splitInTwo,
+	stagePlainFile,
+	stagePlainPart,
+	type PlainFileOptions,
+	type PlainPart,
+	type PlainStaging
+} from './stage-plain-file';
 import { writeStagedRecords } from './staged-records';
 import { stopwatch } from './stopwatch';
 
@@ -49,8 +57,8 @@ export type PreparedUpload =
 			kind: 'ready';
 			rows: number;
 			sha256: string;
-			/** The validated records, for loadStagedRecords. */
-			recordsFile: string;
+			/** The validated records, for loadStagedRecords: one file, or the plain pass's halves. */
+			recordsFiles: string[];
 			/** The uploaded bytes as received, when keepOriginal was asked for. */
 			originalFile: string | null;
 			encoding: TextEncoding;
@@ -62,11 +70,12 @@ export type PreparedUpload =
 /**
  * Milliseconds per step, by the way the file went: the full way decodes, parses, validates and
  * stages; the plain way checks the encoding and header, then scans the rows (checking and staging
- * them in the same pass), then writes the rest. `tried` is a plain pass that gave up first.
+ * them in the same pass; in `halves` on two threads at once), then writes the rest. `tried` is
+ * a plain pass that gave up first.
  */
 export type PrepareTimings =
 	| { way: 'full'; tried?: number; decode: number; parse: number; validate: number; stage: number }
-	| { way: 'plain'; decode: number; scan: number; stage: number };
+	| { way: 'plain'; halves: number; decode: number; scan: number; stage: number };
 
 export const NO_DATA_ROWS: Problem = {
 	line: 2,
@@ -79,7 +88,26 @@ export const NO_DATA_ROWS: Problem = {
 	}
 };
 
-export async function prepareUpload(request: PrepareRequest): Promise<PreparedUpload> {
+/** The second half of a large file, for stagePlainPart on another thread. */
+export interface PartRequest {
+	kind: DatasetKind;
+	bytes: Uint8Array;
+	conventions?: Record<string, NumberConvention>;
+	regions: readonly Region[];
+	file: string;
+	lineOffset: number;
+}
+
+/** Stages a part on another thread (prepare-in-worker.ts gives one), or can be stopped. */
+export type StagePartElsewhere = (part: PartRequest) => {
+	result: Promise<PlainPart | Extract<PlainStaging, { kind: 'unsure' }>>;
+	cancel(): void;
+};
+
+export async function prepareUpload(
+	request: PrepareRequest,
+	elsewhere?: StagePartElsewhere
+): Promise<PreparedUpload> {
 	const lap = stopwatch();
 	fs.mkdirSync(request.stagingDir, { recursive: true });
 	const staged = stagedFiles(request.stem ?? newStem(request.stagingDir));
@@ -95,10 +123,16 @@ export async function prepareUpload(request: PrepareRequest): Promise<PreparedUp
 	let ready = false;
 	const resolveRegion = createRegionResolver(request.regions);
 	try {
-		const plain = stagePlainFile(
-			request.bytes,
-			{ kind: request.kind, resolveRegion, conventions: request.conventions },
-			recordsFile
+		const plain = await stagePlain(
+			request,
+			{
+				kind: request.kind,
+				regions: request.regions,
+				resolveRegion,
+				conventions: request.conventions
+			},
+			staged,
+			elsewhere
 		);
 		if (plain.kind === 'staged') {
 			await copy;
@@ -108,11 +142,11 @@ export async function prepareUpload(request: PrepareRequest): Promise<PreparedUp
 				kind: 'ready',
 				rows: plain.rows,
 				sha256,
-				recordsFile,
+				recordsFiles: plain.files,
 				originalFile,
 				encoding: plain.encoding,
 				delimiter: plain.delimiter,
-				timings: { way: 'plain', ...plain.timings }
+				timings: { way: 'plain', halves: plain.halves, ...plain.timings }
 			};
 		}
 		const tried = lap();
@@ -146,7 +180,7 @@ export async function prepareUpload(request: PrepareRequest): Promise<PreparedUp
 			kind: 'ready',
 			rows: result.records.length,
 			sha256,
-			recordsFile,
+			recordsFiles: [recordsFile],
 			originalFile,
 			...base,
 			timings: { way: 'full', tried, decode, parse, validate, stage: lap() }
@@ -154,9 +188,68 @@ export async function prepareUpload(request: PrepareRequest): Promise<PreparedUp
 	} finally {
 		if (!ready) {
 			await settled;
-			discardStaged(recordsFile, originalFile);
+			discardStaged(recordsFile, staged.secondHalf, originalFile);
 		}
 	}
+}
+
+type PlainOutcome =
+	| (Extract<PlainStaging, { kind: 'staged' }> & { files: string[]; halves: number })
+	| Extract<PlainStaging, { kind: 'unsure' }>;
+
+/**
+ * The plain pass: over the whole file, or, for a large file when another thread is at hand, over
+ * its first half here and its second half there, at the same time. Either way nothing is staged
+ * unless the whole file is plainly clean.
+ */
+async function stagePlain(
+	request: PrepareRequest,
+	options: PlainFileOptions,
+	staged: ReturnType<typeof stagedFiles>,
+	elsewhere: StagePartElsewhere | undefined
+): Promise<PlainOutcome> {
+	const halves = elsewhere ? splitInTwo(request.bytes) : null;
+	if (!halves) {
+		const whole = stagePlainFile(request.bytes, options, staged.records);
+		return whole.kind === 'staged' ? { ...whole, files: [staged.records], halves: 1 } : whole;
+	}
+	const began = performance.now();
+	const other = elsewhere!({
+		kind: request.kind,
+		bytes: halves.second,
+		conventions: request.conventions,
+		regions: request.regions,
+		file: staged.secondHalf,
+		lineOffset: halves.secondLineOffset
+	});
+	const first = stagePlainPart(halves.first, options, staged.records);
+	if (first.kind === 'unsure') other.cancel();
+	const second = await other.result.catch((error: unknown) => ({
+		kind: 'unsure' as const,
+		reason: `second half: ${error instanceof Error ? error.message : String(error)}`
+	}));
+	if (first.kind === 'unsure' || second.kind === 'unsure' || !partsAgree([first, second])) {
+		discardStaged(staged.records, staged.secondHalf);
+		return {
+			kind: 'unsure',
+			reason:
+				first.kind === 'unsure'
+					? first.reason
+					: second.kind === 'unsure'
+						? second.reason
+						: 'a key may repeat across halves'
+		};
+	}
+	const { decode } = first.timings;
+	return {
+		kind: 'staged',
+		rows: first.rows + second.rows,
+		encoding: first.encoding,
+		delimiter: first.delimiter,
+		files: [staged.records, staged.secondHalf],
+		halves: 2,
+		timings: { decode, scan: Math.round(performance.now() - began) - decode, stage: 0 }
+	};
 }
 
 /** A fresh name for an upload's staged files. */
@@ -164,9 +257,20 @@ export function newStem(stagingDir: string): string {
 	return path.join(stagingDir, randomUUID());
 }
 
-/** The files an upload may stage under `stem`: its validated records and its original bytes. */
-export function stagedFiles(stem: string): { records: string; original: string } {
-	return { records: `${stem}.records.csv`, original: `${stem}.original.csv` };
+/**
+ * The files an upload may stage under `stem`: its validated records (the second half's apart,
+ * when the plain pass split a large file) and its original bytes.
+ */
+export function stagedFiles(stem: string): {
+	records: string;
+	secondHalf: string;
+	original: string;
+} {
+	return {
+		records: `${stem}.records.csv`,
+		secondHalf: `${stem}.records-2.csv`,
+		original: `${stem}.original.csv`
+	};
 }
 
 export function discardStaged(...files: (string | null)[]): void {

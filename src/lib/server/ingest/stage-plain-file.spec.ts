@@ -9,7 +9,14 @@ import { PAIR_LIMITS, unitMultiplier, validateDataset } from '$lib/csv/validate-
 import type { Region } from '$lib/regions/region';
 import { createRegionResolver } from '$lib/regions/resolve-region';
 import { prepareUpload } from './prepare-upload';
-import { stagePlainFile } from './stage-plain-file';
+import {
+	partsAgree,
+	splitAtLineBreak,
+	stagePlainFile,
+	stagePlainPart,
+	type PlainFileOptions,
+	type PlainPart
+} from './stage-plain-file';
 import { writeStagedRecords } from './staged-records';
 
 function region(code: string, bpsCode: string, name: string, shortName: string): Region {
@@ -60,7 +67,7 @@ function fullWay(kind: DatasetKind, bytes: Uint8Array): Buffer | null {
 /** The plain way: the staged bytes, or the reason it left the file to the full way. */
 function plainWay(kind: DatasetKind, bytes: Uint8Array): Buffer | string {
 	const file = scratch();
-	const outcome = stagePlainFile(bytes, { kind, resolveRegion }, file);
+	const outcome = stagePlainFile(bytes, { kind, regions: REGIONS, resolveRegion }, file);
 	if (outcome.kind === 'unsure') {
 		expect(fs.existsSync(file), 'an unsure pass leaves no file').toBe(false);
 		return outcome.reason;
@@ -312,6 +319,79 @@ describe('the plain way: one pass over a clean file, the same staged rows as the
 		expect(refused).toBeGreaterThan(100);
 	}, 60_000);
 
+	it('stages a file split in two, at any line, as the single pass does, or leaves it', () => {
+		let compared = 0;
+		for (let seed = 1; seed <= 400; seed++) {
+			const { kind, bytes, text } = generateUpload(seed, seed % 2 ? 'plain' : 'any');
+			const whole = plainWay(kind, bytes);
+			const options: PlainFileOptions = { kind, regions: REGIONS, resolveRegion };
+			// Every line break is a split point (splitAtLineBreak takes the first from `from` on).
+			for (let from = bytes.indexOf(0x0a); from >= 0; from = bytes.indexOf(0x0a, from + 1)) {
+				const split = splitAtLineBreak(bytes, from);
+				if (!split) continue;
+				const [a, b] = [scratch(), scratch()];
+				const first = stagePlainPart(split.first, options, a);
+				const second = stagePlainPart(split.second, options, b, split.secondLineOffset);
+				const staged =
+					first.kind === 'staged' && second.kind === 'staged' && partsAgree([first, second]);
+				const context = `seed ${seed}, ${kind}, split from ${from}:\n${text.slice(0, 1500)}`;
+				expect(staged, context).toBe(typeof whole !== 'string');
+				if (staged) {
+					const tail = fs.readFileSync(b);
+					const joined = Buffer.concat([fs.readFileSync(a), tail.subarray(tail.indexOf(0x0a) + 1)]);
+					expect(joined.equals(whole as Buffer), context).toBe(true);
+					compared += 1;
+				}
+				for (const file of [a, b]) fs.rmSync(file, { force: true });
+			}
+		}
+		expect(compared).toBeGreaterThan(300);
+	}, 120_000);
+
+	/** The plain pass over `text` split after its `line`th line, and whether the halves agree. */
+	function halvesAgree(text: string, line: number): boolean {
+		const bytes = utf8(text);
+		let from = -1;
+		for (let i = 0; i < line; i++) from = bytes.indexOf(0x0a, from + 1);
+		const split = splitAtLineBreak(bytes, from)!;
+		const options: PlainFileOptions = { kind: 'koperasi', regions: REGIONS, resolveRegion };
+		const parts = [
+			stagePlainPart(split.first, options, scratch()),
+			stagePlainPart(split.second, options, scratch(), split.secondLineOffset)
+		];
+		if (parts[0]!.kind !== 'staged' || parts[1]!.kind !== 'staged')
+			throw new Error('each half alone is plain');
+		return partsAgree(parts as PlainPart[]);
+	}
+	const registerHeader =
+		'kode_wilayah;tahun;jenis_koperasi;id_koperasi;jumlah_koperasi;status_data;sumber';
+
+	it('finds a key given once in each half', () => {
+		const rows = ['32.16;2024;konsumen;7;1;resmi;Dinas', '32.16;2024;konsumen;8;1;resmi;Dinas'];
+		expect(
+			halvesAgree([registerHeader, ...rows, '3216;2024;Konsumen;7;1;resmi;Dinas'].join('\n'), 3)
+		).toBe(false);
+		expect(
+			halvesAgree([registerHeader, ...rows, '3216;2024;Konsumen;9;1;resmi;Dinas'].join('\n'), 3)
+		).toBe(true);
+	});
+
+	it('finds a key whose breakdown each half met in a different order', () => {
+		const text = [
+			registerHeader,
+			'32.16;2024;konsumen;7;1;resmi;Dinas',
+			'32.16;2024;produsen;8;1;resmi;Dinas',
+			'32.16;2024;produsen;8;1;resmi;Dinas'
+		].join('\n');
+		expect(halvesAgree(text, 3)).toBe(false);
+	});
+
+	it('finds a region and year given as a total in one half and by breakdown in the other', () => {
+		const header = 'kode_wilayah;tahun;jenis_koperasi;jumlah_koperasi;status_data;sumber';
+		const text = [header, '32.16;2024;konsumen;1;resmi;Dinas', '32.16;2024;semua;1;resmi;Dinas'];
+		expect(halvesAgree(text.join('\n'), 2)).toBe(false);
+	});
+
 	const header =
 		'kode_wilayah;tahun;jenis_koperasi;id_koperasi;jumlah_koperasi;koperasi_aktif;status_data;sumber';
 	const unsureOn: [string, string][] = [
@@ -369,7 +449,7 @@ describe('prepareUpload takes the plain way when it can', () => {
 		expect(prepared.kind).toBe('ready');
 		if (prepared.kind !== 'ready') return;
 		expect(prepared.timings.way).toBe('plain');
-		expect(fs.readFileSync(prepared.recordsFile, 'utf8')).toContain(
+		expect(fs.readFileSync(prepared.recordsFiles[0]!, 'utf8')).toContain(
 			'2,"32.16",2024,"semua","7",,1,,,,,,"resmi","Dinas"\n'
 		);
 	});
@@ -383,7 +463,7 @@ describe('prepareUpload takes the plain way when it can', () => {
 		expect(prepared.kind).toBe('ready');
 		if (prepared.kind !== 'ready') return;
 		expect(prepared.timings.way).toBe('full');
-		expect(fs.readFileSync(prepared.recordsFile, 'utf8')).toContain(
+		expect(fs.readFileSync(prepared.recordsFiles[0]!, 'utf8')).toContain(
 			'2,"32.16",2024,"semua","7","Koperasi Maju",1,,,,,,"resmi","Dinas"\n'
 		);
 	});

@@ -34,6 +34,7 @@ import {
 	validateDataset,
 	yearRangeOf
 } from '$lib/csv/validate-dataset';
+import type { Region } from '$lib/regions/region';
 import type { RegionResolver } from '$lib/regions/resolve-region';
 import {
 	COMMA,
@@ -49,6 +50,8 @@ import { stopwatch } from './stopwatch';
 
 export interface PlainFileOptions {
 	kind: DatasetKind;
+	/** The regions `resolveRegion` knows: a region's place in this list is its identity in keys. */
+	regions: readonly Region[];
 	resolveRegion: RegionResolver;
 	conventions?: Record<string, NumberConvention>;
 	yearRange?: { min: number; max: number };
@@ -97,10 +100,39 @@ export function stagePlainFile(
 	options: PlainFileOptions,
 	file: string
 ): PlainStaging {
+	const part = stagePlainPart(bytes, options, file);
+	if (part.kind === 'unsure') return part;
+	if (!partsAgree([part])) {
+		fs.rmSync(file, { force: true });
+		return { kind: 'unsure', reason: part.rows === 0 ? 'no data rows' : 'a key may repeat' };
+	}
+	return part;
+}
+
+/**
+ * What a pass over one part of a file found, for partsAgree: the key of every row (see
+ * KeyHashes) and the grain of every region and year (see `grains` in stage).
+ */
+export interface PlainPart extends Extract<PlainStaging, { kind: 'staged' }> {
+	keys: Float64Array;
+	grains: Uint8Array;
+}
+
+/**
+ * The plain pass over a whole file or over one part of it: a part is the header line and a run
+ * of whole lines, the first of which is line `lineOffset + 2` of the file. Checks every row on
+ * its own; whether a key repeats or grains mix, within the part or across parts, is partsAgree's.
+ */
+export function stagePlainPart(
+	bytes: Uint8Array,
+	options: PlainFileOptions,
+	file: string,
+	lineOffset = 0
+): PlainPart | Extract<PlainStaging, { kind: 'unsure' }> {
 	const fd = fs.openSync(file, 'wx');
 	let staged = false;
 	try {
-		const result = stage(bytes, options, fd);
+		const result = stage(bytes, options, fd, lineOffset);
 		staged = true;
 		return result;
 	} catch (error) {
@@ -112,11 +144,75 @@ export function stagePlainFile(
 	}
 }
 
+/** Files smaller than this are read in one pass: a second thread would not pay for itself. */
+export const SPLIT_MIN_BYTES = 16 * 1024 * 1024;
+
+/**
+ * A large file as two parts for stagePlainPart, split at a line break near the middle: the first
+ * part is the head of the file itself (no copy); the second is a copy of the header line and the
+ * rest, with the line offset that numbers its rows as the file does. Null for a small file.
+ */
+export function splitInTwo(bytes: Uint8Array): SplitFile | null {
+	return bytes.length < SPLIT_MIN_BYTES ? null : splitAtLineBreak(bytes, bytes.length >> 1);
+}
+
+export interface SplitFile {
+	first: Uint8Array;
+	second: Uint8Array;
+	secondLineOffset: number;
+}
+
+/** splitInTwo at the first line break from `from` on (past the header); null if there is none. */
+export function splitAtLineBreak(bytes: Uint8Array, from: number): SplitFile | null {
+	const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+	const headerEnd = bytes.indexOf(LF, bom);
+	if (headerEnd < 0) return null;
+	const split = bytes.indexOf(LF, Math.max(headerEnd + 1, from));
+	if (split < 0 || split === bytes.length - 1) return null;
+	// Lines end at LF in both dialects the plain pass takes (LF, CRLF); a file with other line
+	// breaks is left to the full way by the pass over either part.
+	let breaks = 0;
+	for (let at = headerEnd; at >= 0 && at <= split; at = bytes.indexOf(LF, at + 1)) breaks += 1;
+	const header = bytes.subarray(bom, headerEnd + 1);
+	const second = new Uint8Array(header.length + bytes.length - split - 1);
+	second.set(header);
+	second.set(bytes.subarray(split + 1), header.length);
+	// The row after the split is line breaks + 1 of the file, and line 2 of the second part.
+	return { first: bytes.subarray(0, split + 1), second, secondLineOffset: breaks - 1 };
+}
+
+/**
+ * Whether the parts of one file, staged apart, make a file the plain way takes: some rows, no key
+ * twice, one grain per region and year. (A part alone may have no rows.)
+ */
+export function partsAgree(parts: readonly PlainPart[]): boolean {
+	if (parts.every((part) => part.rows === 0)) return false;
+	const grains = parts[0]?.grains;
+	for (const part of parts.slice(1)) {
+		if (part.grains.length !== grains!.length) return false;
+		for (let slot = 0; slot < grains!.length; slot++) {
+			const a = grains![slot]!;
+			const b = part.grains[slot]!;
+			if (a !== 0 && b !== 0 && a !== b) return false;
+		}
+	}
+	const keys = new Float64Array(parts.reduce((sum, part) => sum + part.keys.length, 0));
+	let at = 0;
+	for (const part of parts) {
+		keys.set(part.keys, at);
+		at += part.keys.length;
+	}
+	keys.sort();
+	for (let i = 1; i < keys.length; i++) if (keys[i] === keys[i - 1]) return false;
+	return true;
+}
+
 function stage(
 	bytes: Uint8Array,
 	options: PlainFileOptions,
-	fd: number
-): Extract<PlainStaging, { kind: 'staged' }> {
+	fd: number,
+	lineOffset: number
+): PlainPart {
 	const lap = stopwatch();
 	const dataset: DatasetDefinition = DATASETS[options.kind];
 	if (looksBinary(bytes)) unsure('binary content');
@@ -185,17 +281,18 @@ function stage(
 	// Repeated columns are looked up by their bytes; each spelling is decided once, by the
 	// validator's own rules, and everything after that is a table lookup.
 	const regionSpellings = new ByteInterner(bytes, MAX_SPELLINGS);
-	/** Spelling → the region's place in `regionCodes` (two spellings may name one region). */
+	/** Spelling → the region's place in options.regions (two spellings may name one region). */
 	const regionOfSpelling: number[] = [];
-	const regionCodes: string[] = [];
 	const regionBytes: Uint8Array[] = [];
-	const regionByCode = new Map<string, number>();
+	const regionByCode = new Map(options.regions.map((r, i) => [r.code, i]));
 	const statusSpellings = new ByteInterner(bytes, MAX_SPELLINGS);
 	const statusBytes: Uint8Array[] = [];
 	const breakdownSpellings = new ByteInterner(bytes, MAX_SPELLINGS);
 	const breakdownOfSpelling: number[] = [];
 	const breakdownBytes: Uint8Array[] = [];
 	const breakdownIsAll: boolean[] = [];
+	/** A breakdown's part in a row's key: a hash of its stored value, the same in every part. */
+	const breakdownSeed: number[] = [];
 	const breakdownByValue = new Map<string, number>();
 	const allBreakdown = encodeQuoted(allValue);
 
@@ -217,7 +314,8 @@ function stage(
 	const keys = new KeyHashes();
 	/** Per region and year: the grain of its first row (1 breakdown, 2 per cooperative), plus 4. */
 	const yearSpan = yearRange.max - yearRange.min + 1;
-	let grains = new Uint8Array(0);
+	if (options.regions.length * yearSpan > MAX_GROUPS) unsure('too many regions and years');
+	const grains = new Uint8Array(options.regions.length * yearSpan);
 	const values = new Float64Array(facts.length);
 	const present = new Uint8Array(facts.length);
 
@@ -230,7 +328,7 @@ function stage(
 	const n = data.length;
 	const bytesView = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 	let pos = headerEnd + 1;
-	let line = 1;
+	let line = 1 + lineOffset;
 	let rows = 0;
 	while (pos < n) {
 		line += 1;
@@ -309,14 +407,9 @@ function stage(
 		if (spelling < 0) {
 			const match = options.resolveRegion(cellText(regionAt).trim());
 			if (match.kind !== 'found') unsure('region not found');
-			const code = match.region.code;
-			let region = regionByCode.get(code);
-			if (region === undefined) {
-				region = regionCodes.length;
-				regionByCode.set(code, region);
-				regionCodes.push(code);
-				regionBytes.push(encodeQuoted(code));
-			}
+			const region = regionByCode.get(match.region.code);
+			if (region === undefined) unsure('region outside the list');
+			regionBytes[region] ??= encodeQuoted(match.region.code);
 			spelling = regionSpellings.add(start[regionAt]!, end[regionAt]!);
 			regionOfSpelling[spelling] = region;
 		}
@@ -358,8 +451,10 @@ function stage(
 				if (known === undefined) {
 					known = breakdownBytes.length;
 					breakdownByValue.set(value, known);
-					breakdownBytes.push(encodeQuoted(value));
+					const encoded = encodeQuoted(value);
+					breakdownBytes.push(encoded);
 					breakdownIsAll.push(value === allValue);
+					breakdownSeed.push(hashBytes(encoded, 0, encoded.length));
 				}
 				spelling = breakdownSpellings.add(start[dimensionAt]!, end[dimensionAt]!);
 				breakdownOfSpelling[spelling] = known;
@@ -404,13 +499,7 @@ function stage(
 		// One row per key, and one grain per region and year.
 		const isBreakdown = breakdown >= 0 && !breakdownIsAll[breakdown];
 		const slot = region * yearSpan + (year - yearRange.min);
-		if (slot >= MAX_GROUPS) unsure('too many regions and years');
-		keys.add(slot, hashBytes(bytes, idStart, idEnd, 0x811c9dc5 ^ (breakdown + 1)));
-		if (slot >= grains.length) {
-			const grown = new Uint8Array(Math.max(grains.length * 2, (region + 1) * yearSpan));
-			grown.set(grains);
-			grains = grown;
-		}
+		keys.add(slot, hashBytes(bytes, idStart, idEnd, breakdown >= 0 ? breakdownSeed[breakdown] : 0));
 		const grain = 4 | (isBreakdown ? 1 : 0) | (idEnd > idStart ? 2 : 0);
 		if (grains[slot] === 0) grains[slot] = grain;
 		else if (grains[slot] !== grain) unsure('grains mixed');
@@ -472,8 +561,6 @@ function stage(
 		out.advance(at);
 		rows += 1;
 	}
-	if (rows === 0) unsure('no data rows');
-	if (keys.anyRepeated()) unsure('a key may repeat');
 	const scan = lap();
 	out.flush();
 	return {
@@ -481,7 +568,9 @@ function stage(
 		rows,
 		encoding: bom ? 'utf-8-bom' : 'utf-8',
 		delimiter: csv.delimiter,
-		timings: { decode, scan, stage: lap() }
+		timings: { decode, scan, stage: lap() },
+		keys: keys.all(),
+		grains
 	};
 }
 
@@ -581,9 +670,8 @@ class KeyHashes {
 		this.keys[this.size++] = group * 2 ** 32 + hash;
 	}
 
-	anyRepeated(): boolean {
-		const sorted = this.keys.subarray(0, this.size).sort();
-		for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) return true;
-		return false;
+	/** Every key added, in the order added. */
+	all(): Float64Array {
+		return this.keys.subarray(0, this.size);
 	}
 }
