@@ -128,7 +128,7 @@ async function main() {
 		rssBeforeMb: number;
 		peakMb: number;
 		/** Ours only: milliseconds per step of the upload pipeline. */
-		timings?: Record<string, number>;
+		timings?: Record<string, number | string>;
 	};
 	const ours: IngestRun[] = [];
 	const duck: IngestRun[] = [];
