@@ -6,8 +6,7 @@ import { DATASETS, type DatasetDefinition, type DatasetKind } from '$lib/catalog
 import { decodeText } from '$lib/csv/decode-text';
 import { parseCsv } from '$lib/csv/parse-csv';
 import { PAIR_LIMITS, unitMultiplier, validateDataset } from '$lib/csv/validate-dataset';
-import type { Region } from '$lib/regions/region';
-import { createRegionResolver } from '$lib/regions/resolve-region';
+import { SPEC_REGIONS, specResolver } from '$lib/upload/spec-regions';
 import { prepareUpload } from './prepare-upload';
 import {
 	partsAgree,
@@ -19,29 +18,8 @@ import {
 } from './stage-plain-file';
 import { writeStagedRecords } from './staged-records';
 
-function region(code: string, bpsCode: string, name: string, shortName: string): Region {
-	return {
-		code,
-		bpsCode,
-		name,
-		shortName,
-		level: code.includes('.') ? 'kabkota' : 'provinsi',
-		provinceCode: code.slice(0, 2),
-		provinceName: code.startsWith('32') ? 'Jawa Barat' : 'Kepulauan Bangka Belitung',
-		population2025: 1,
-		areaKm2: null
-	};
-}
-
-const REGIONS = [
-	region('32', '32', 'Jawa Barat', 'Jawa Barat'),
-	region('32.15', '3215', 'Kabupaten Karawang', 'Karawang'),
-	region('32.16', '3216', 'Kabupaten Bekasi', 'Bekasi'),
-	region('32.75', '3275', 'Kota Bekasi', 'Bekasi'),
-	region('19', '19', 'Kepulauan Bangka Belitung', 'Kep. Bangka Belitung'),
-	region('19.05', '1903', 'Kabupaten Bangka Barat', 'Bangka Barat')
-];
-const resolveRegion = createRegionResolver(REGIONS);
+const REGIONS = SPEC_REGIONS;
+const resolveRegion = specResolver;
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plain-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
