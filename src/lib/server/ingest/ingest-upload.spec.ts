@@ -1011,7 +1011,9 @@ describe('ingestUpload and revertVersion, as a property', () => {
 					closeFixture(fx);
 				}
 			}),
-			{ numRuns: 40 }
+			// Shrinking reruns whole upload sequences; bounded, so that a failure reports its seed and
+			// counterexample before the test's own timeout cuts it short (once, a run timed out).
+			{ numRuns: 40, interruptAfterTimeLimit: 150_000, markInterruptAsFailure: true }
 		);
 	}, 180_000);
 });

@@ -411,6 +411,7 @@ function stage(
 			if (region === undefined) unsure('region outside the list');
 			regionBytes[region] ??= encodeQuoted(match.region.code);
 			spelling = regionSpellings.add(start[regionAt]!, end[regionAt]!);
+			if (spelling < 0) unsure('too many spellings of regions');
 			regionOfSpelling[spelling] = region;
 		}
 		const region = regionOfSpelling[spelling]!;
@@ -432,6 +433,7 @@ function stage(
 			const value = cellText(statusAt).trim().toLowerCase();
 			if (!(DATA_STATUSES as readonly string[]).includes(value)) unsure('status');
 			status = statusSpellings.add(start[statusAt]!, end[statusAt]!);
+			if (status < 0) unsure('too many spellings of statuses');
 			statusBytes[status] = encodeQuoted(value);
 		}
 
@@ -457,6 +459,7 @@ function stage(
 					breakdownSeed.push(hashBytes(encoded, 0, encoded.length));
 				}
 				spelling = breakdownSpellings.add(start[dimensionAt]!, end[dimensionAt]!);
+				if (spelling < 0) unsure('too many spellings of breakdowns');
 				breakdownOfSpelling[spelling] = known;
 			}
 			breakdown = breakdownOfSpelling[spelling]!;
