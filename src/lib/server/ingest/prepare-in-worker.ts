@@ -27,7 +27,7 @@ import {
 	type PreparedUpload,
 	type StagePartElsewhere
 } from './prepare-upload';
-import { stagePlainPart, type PlainPart, type PlainStaging } from './stage-plain-file';
+import { stagePlainPart, type PlainPart, type PlainUnsure } from './stage-plain-file';
 
 const TASK = 'koperasi:prepare-upload';
 /** The second half of a large clean file, started by the upload's own worker (see stagePlain). */
@@ -37,7 +37,7 @@ const SELF = import.meta.url;
 type TaskData =
 	{ task: typeof TASK; request: PrepareRequest } | { task: typeof PART_TASK; part: PartRequest };
 
-type PartReply = PlainPart | Extract<PlainStaging, { kind: 'unsure' }>;
+type PartReply = PlainPart | PlainUnsure;
 
 /** From the upload's worker: a request for a helper (see stagePlain), then one reply. */
 type Reply =

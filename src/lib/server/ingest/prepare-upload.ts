@@ -23,7 +23,8 @@ import {
 	stagePlainPart,
 	type PlainFileOptions,
 	type PlainPart,
-	type PlainStaging
+	type PlainStaging,
+	type PlainUnsure
 } from './stage-plain-file';
 import { writeStagedRecords } from './staged-records';
 import { stopwatch } from './stopwatch';
@@ -67,6 +68,8 @@ export type PreparedUpload =
 			timings: PrepareTimings;
 	  };
 
+type ReadyUpload = Extract<PreparedUpload, { kind: 'ready' }>;
+
 /**
  * Milliseconds per step, by the way the file went: the full way decodes, parses, validates and
  * stages; the plain way checks the encoding and header, then scans the rows (checking and staging
@@ -100,7 +103,7 @@ export interface PartRequest {
 
 /** Stages a part on another thread (prepare-in-worker.ts gives one), or can be stopped. */
 export type StagePartElsewhere = (part: PartRequest) => {
-	result: Promise<PlainPart | Extract<PlainStaging, { kind: 'unsure' }>>;
+	result: Promise<PlainPart | PlainUnsure>;
 	cancel(): void;
 };
 
@@ -121,6 +124,19 @@ export async function prepareUpload(
 		: Promise.resolve();
 	const settled = Promise.allSettled([digest, copy]);
 	let ready = false;
+	/**
+	 * The rows are staged: once the original is kept and the hash is done, the upload is ready.
+	 * Awaited where it is returned, so that `finally` sees `ready`.
+	 */
+	const finish = async (
+		upload: Pick<ReadyUpload, 'rows' | 'recordsFiles' | 'encoding' | 'delimiter'>,
+		timings: () => PrepareTimings
+	): Promise<ReadyUpload> => {
+		await copy;
+		const sha256 = Buffer.from(await digest).toString('hex');
+		ready = true;
+		return { kind: 'ready', ...upload, sha256, originalFile, timings: timings() };
+	};
 	const resolveRegion = createRegionResolver(request.regions);
 	try {
 		const plain = await stagePlain(
@@ -134,21 +150,16 @@ export async function prepareUpload(
 			staged,
 			elsewhere
 		);
-		if (plain.kind === 'staged') {
-			await copy;
-			const sha256 = Buffer.from(await digest).toString('hex');
-			ready = true;
-			return {
-				kind: 'ready',
-				rows: plain.rows,
-				sha256,
-				recordsFiles: plain.files,
-				originalFile,
-				encoding: plain.encoding,
-				delimiter: plain.delimiter,
-				timings: { way: 'plain', halves: plain.halves, ...plain.timings }
-			};
-		}
+		if (plain.kind === 'staged')
+			return await finish(
+				{
+					rows: plain.rows,
+					recordsFiles: plain.files,
+					encoding: plain.encoding,
+					delimiter: plain.delimiter
+				},
+				() => ({ way: 'plain', halves: plain.halves, ...plain.timings })
+			);
 		const tried = lap();
 		const decoded = decodeText(request.bytes);
 		if (!decoded.ok) return { kind: 'not-text' };
@@ -173,18 +184,17 @@ export async function prepareUpload(
 			return { kind: 'problems', problems: [NO_DATA_ROWS], problemCount: 1, ...base };
 
 		writeStagedRecords(recordsFile, request.kind, result.records);
-		await copy;
-		const sha256 = Buffer.from(await digest).toString('hex');
-		ready = true;
-		return {
-			kind: 'ready',
-			rows: result.records.length,
-			sha256,
-			recordsFiles: [recordsFile],
-			originalFile,
-			...base,
-			timings: { way: 'full', tried, decode, parse, validate, stage: lap() }
-		};
+		return await finish(
+			{ rows: result.records.length, recordsFiles: [recordsFile], ...base },
+			() => ({
+				way: 'full',
+				tried,
+				decode,
+				parse,
+				validate,
+				stage: lap()
+			})
+		);
 	} finally {
 		if (!ready) {
 			await settled;
@@ -194,8 +204,7 @@ export async function prepareUpload(
 }
 
 type PlainOutcome =
-	| (Extract<PlainStaging, { kind: 'staged' }> & { files: string[]; halves: number })
-	| Extract<PlainStaging, { kind: 'unsure' }>;
+	(Extract<PlainStaging, { kind: 'staged' }> & { files: string[]; halves: number }) | PlainUnsure;
 
 /**
  * The plain pass: over the whole file, or, for a large file when another thread is at hand, over

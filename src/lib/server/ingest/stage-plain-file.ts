@@ -66,8 +66,13 @@ export type PlainStaging =
 			/** Milliseconds: the encoding and header check, the pass over the rows, the last write. */
 			timings: { decode: number; scan: number; stage: number };
 	  }
-	/** Not plainly clean: nothing is staged, and the full way must decide. */
-	| { kind: 'unsure'; reason: string };
+	| PlainUnsure;
+
+/** Not plainly clean: nothing is staged, and the full way must decide. */
+export interface PlainUnsure {
+	kind: 'unsure';
+	reason: string;
+}
 
 const LF = 0x0a;
 const CR = 0x0d;
@@ -76,9 +81,6 @@ const ZERO = 0x30;
 const NINE = 0x39;
 /** Region–year groups that KeyHashes can tell apart exactly. */
 const MAX_GROUPS = 2 ** 21;
-const STOP_DELIMITER = 1;
-const STOP_LINE = 2;
-const STOP_QUOTE = 3;
 /** Digits that a double holds exactly whatever they are; longer figures take the full way. */
 const MAX_PLAIN_DIGITS = 15;
 /** Distinct spellings of a region, status or breakdown; a file with more is not plain. */
@@ -128,7 +130,7 @@ export function stagePlainPart(
 	options: PlainFileOptions,
 	file: string,
 	lineOffset = 0
-): PlainPart | Extract<PlainStaging, { kind: 'unsure' }> {
+): PlainPart | PlainUnsure {
 	const fd = fs.openSync(file, 'wx');
 	let staged = false;
 	try {
@@ -238,12 +240,9 @@ function stage(
 	const columnOf = (id: string) => targets.indexOf(id);
 	const columns = csv.header.length;
 	const delimiter = csv.delimiter.charCodeAt(0);
-	/** What a byte means inside an unquoted cell: 0 nothing, else where the cell stops or fails. */
+	/** 1 for the bytes that end an unquoted cell (or, a quote, make the pass give up). */
 	const stops = new Uint8Array(256);
-	stops[delimiter] = STOP_DELIMITER;
-	stops[LF] = STOP_LINE;
-	stops[CR] = STOP_LINE;
-	stops[QUOTE] = STOP_QUOTE;
+	for (const stop of [delimiter, LF, CR, QUOTE]) stops[stop] = 1;
 	const highestStop = Math.max(delimiter, LF, CR, QUOTE);
 
 	const regionAt = columnOf('kode_wilayah');

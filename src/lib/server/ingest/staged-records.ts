@@ -133,31 +133,6 @@ export class StagedFileWriter {
 		this.at = to;
 	}
 
-	/** Bytes already in the staged file's form, such as `encodeQuoted`'s. */
-	bytes(encoded: Uint8Array): void {
-		this.room(encoded.length);
-		this.buffer.set(encoded, this.at);
-		this.at += encoded.length;
-	}
-
-	/** Bytes of the upload copied as they are: digits that already read as the staged number. */
-	copy(source: Uint8Array, start: number, end: number): void {
-		this.room(end - start);
-		this.at = copyInto(this.buffer, this.at, source, start, end);
-	}
-
-	/**
-	 * A text value straight from UTF-8 bytes whose quotes are already doubled (a quoted CSV cell's
-	 * inside, or a cell without quotes): the same bytes `text` writes for the decoded value.
-	 */
-	quotedBytes(source: Uint8Array, start: number, end: number): void {
-		this.room(end - start + 2);
-		const buffer = this.buffer;
-		buffer[this.at++] = QUOTE;
-		this.at = copyInto(buffer, this.at, source, start, end);
-		buffer[this.at++] = QUOTE;
-	}
-
 	/** Facts are whole numbers (counts, full Rupiah); BigInt refuses anything else, as BIGINT would. */
 	whole(value: number | null | undefined): void {
 		if (value === null || value === undefined) return;
@@ -228,7 +203,7 @@ export function writeDigits(target: Uint8Array, at: number, value: number): numb
 const encoder = new TextEncoder();
 const quote = (value: string) => `"${value.replaceAll('"', '""')}"`;
 
-/** A text value as the staged file holds it, to be written with `bytes`. */
+/** A text value as the staged file holds it (quoted, quotes doubled), as UTF-8. */
 export function encodeQuoted(value: string): Uint8Array {
 	return encoder.encode(quote(value));
 }
