@@ -10,11 +10,18 @@
  * The query reads the summary tables (one row per region and year, see `summary-tables.ts`), so
  * its cost depends on the regions and years asked for, not on how many rows were uploaded.
  */
-import { datasetOfFact, type DatasetKind, type FactId } from '$lib/catalogue/datasets';
+import {
+	DATA_STATUSES,
+	datasetOfFact,
+	type DatasetKind,
+	type FactId
+} from '$lib/catalogue/datasets';
 import { factsNeeded, NORMALISER } from '$lib/catalogue/indicators';
 import type { IndicatorQuery } from '$lib/query/indicator-query';
 import { quoteIdentifier } from '../duckdb/schema';
 import { NEAREST_POPULATION, sourcesColumn, statusColumn, summaryTable } from './summary-tables';
+
+const ESTIMASI_RANK = DATA_STATUSES.indexOf('estimasi');
 
 export interface CompiledQuery {
 	sql: string;
@@ -65,13 +72,19 @@ export function compileIndicatorQuery(query: IndicatorQuery): CompiledQuery {
 		value = `(${value}) * ${Number(normaliser.per)} / NULLIF(${quoteIdentifier(normaliser.fact)}, 0)`;
 	}
 	const statuses = facts.map((f) => statusColumn(f)).join(', ');
+	// A population of another year than the value's is itself a stand-in for that year's: a value
+	// divided by it is at best estimasi, whatever the standing of the two figures.
+	const statusRank = usesPopulation
+		? `CASE WHEN population_year <> tahun THEN greatest(list_max([${statuses}]), ${ESTIMASI_RANK})
+        ELSE list_max([${statuses}]) END`
+		: `list_max([${statuses}])`;
 	const sourceSets = facts.map(
 		(f, i) => `CASE WHEN isfinite(value) THEN ${sourcesColumn(f)} END AS source_set_${i}`
 	);
 	const sql = `WITH ${ctes.join(',\n  ')},
   computed AS (
     SELECT kode_wilayah, tahun, (${value})::DOUBLE AS value,
-      list_max([${statuses}]) AS status_rank,
+      ${statusRank} AS status_rank,
       ${facts.map((f) => sourcesColumn(f)).join(', ')},
       ${usesPopulation ? 'population_year' : 'NULL::INTEGER AS population_year'}
     FROM grid ${joins.join(' ')}
