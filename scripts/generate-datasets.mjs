@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Builds datasets/{wilayah,penduduk,koperasi,pembiayaan,jangkauan_pasar}.csv from the
+// Builds datasets/{wilayah,penduduk,koperasi,pembiayaan,jangkauan_pasar,kdkmp}.csv from the
 // real inputs in datasets/sources/ and fills the gaps deterministically.
 // Usage: node scripts/generate-datasets.mjs [output-dir]   (default: datasets/)
 // Methods, real figures and decisions are documented in datasets/SOURCES.md.
@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
+import { buildKdkmp, KDKMP_COLUMNS, KDKMP_FILE } from './kdkmp-dataset.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SRC = path.join(ROOT, 'datasets', 'sources');
@@ -147,7 +148,6 @@ const crosswalk = readCsv(
 );
 const fakta = readCsv('koperasi-fakta-terkutip/koperasi_umkm_fakta_terkutip.csv');
 const odj = readCsv('umkm-jabar-opendata/proyeksi_jumlah_umkm_jabar_2016_2023.csv');
-const kdkmpSrc = readCsv('simkopdes-kdkmp-2026/kdkmp_per_provinsi_2026-07-09.csv');
 
 const W = new Map(
 	wilayahSrc.map((w) => [w.kode, { ...w, pop: Number(w.penduduk_total), area: Number(w.luas_km2) }])
@@ -370,9 +370,10 @@ for (const c of FROM_CATATAN) {
 }
 
 // Open Data Jabar projection, joined on the full uppercase name (KABUPATEN BEKASI != KOTA BEKASI).
-const ODJ_URL = 'https://opendata.jabarprov.go.id/';
-const ODJ_OWNER =
-	'Open Data Jabar, Dinas KUK Jabar: Proyeksi Jumlah UMKM Berdasarkan Kabupaten/Kota di Jawa Barat (proyeksi)';
+// A projection, not a count: every kab/kota grows by the same factor each year, so it is estimasi.
+const ODJ_GROWTH = 1.0619;
+const ODJ_NOTE =
+	'UMKM: proyeksi Open Data Jabar (https://opendata.jabarprov.go.id/, Dinas KUK Jabar: Proyeksi Jumlah UMKM Berdasarkan Kabupaten/Kota di Jawa Barat); metode: laju tetap 6,19 %/th untuk semua 27 kab/kota 2016-2023, bukan hasil pendataan';
 const kabJBByName = new Map(kabJB.map((w) => [w.nama.toUpperCase(), w]));
 const odjValue = new Map(); // "kode|tahun" -> value (2016-2023)
 for (const r of odj) {
@@ -385,12 +386,13 @@ if (new Set([...odjValue.keys()].map((k) => k.split('|')[0])).size !== 27)
 for (const w of kabJB)
 	for (const y of YEARS.filter((y) => y <= 2023)) {
 		const v = odjValue.get(`${w.kode}|${y}`);
-		const gk = resmiGroup('jangkauan_pasar', w.kode, y, ODJ_URL, ODJ_OWNER);
-		resmiGroups.get(gk).ids.push('Open Data Jabar');
+		const growth = y > 2016 ? v / odjValue.get(`${w.kode}|${y - 1}`) : ODJ_GROWTH;
+		if (Math.abs(growth - ODJ_GROWTH) > 0.001)
+			throw new Error(`ODJ ${w.kode} ${y}: not the fixed rate`);
 		setCell('jangkauan_pasar', w.kode, y, 'jumlah_umkm', {
 			value: v,
-			status: 'resmi',
-			group: gk,
+			status: 'estimasi',
+			note: [ODJ_NOTE],
 			fid: 'ODJ'
 		});
 	}
@@ -402,7 +404,9 @@ for (const [id, a] of Object.entries(ALTERNATIVE)) {
 	const ds = COLUMN_DATASET[f.indikator];
 	const kept = cells[ds].get(`${f.kode_wilayah}|${py.year}|${f.indikator}`);
 	if (!kept || kept.fid !== a.keep) throw new Error(`${id}: kept figure ${a.keep} not found`);
-	resmiGroups.get(kept.group).alts.push(`${id}=${f.nilai} (${a.why})`);
+	const alt = `${id}=${f.nilai} (${a.why})`;
+	if (kept.status === 'resmi') resmiGroups.get(kept.group).alts.push(alt);
+	else kept.note.push(`sumber lain: ${alt}`);
 }
 
 // Basis breaks: "ds|kode|tahun|fact" -> note for the row that carries the generated value (see put).
@@ -462,31 +466,21 @@ const AVG_LOAN = byYear((y) => (fv('F028') / natDebtors2020) * 1.08 ** (y - 2020
 // ---------------------------------------------------------------- KDKMP wave (2025)
 
 /**
- * Babel's registered count jumped +444 in 2025 while SIMKOPDES lists 393 KDKMP there: the village
+ * Babel's registered count jumped +444 in 2025 while SIMKOPDES lists 394 KDKMP there: the village
  * cooperatives founded in 2025 are in the Dinas counts. They add units but almost no members or
  * capital (Babel members stayed ~38k; KDKMP simpanan pokok ~Rp164k per coop), so they are added to
- * counts only, on top of a "core" series that drives members and money.
+ * counts only, on top of a "core" series that drives members and money. The counts are the real
+ * ones of the SIMKOPDES export of 2026-08-05, per province and per kab/kota (assumed formed in 2025).
  */
 const KD_ACTIVE_SHARE = 0.9;
-const kd = {};
-for (const r of kdkmpSrc) kd[r.kode_provinsi] = Number(r.jumlah_kdkmp);
-for (const p of ['32', '19']) {
-	const kabs = kabOf(p);
-	const popP = sum(kabs.map((k) => k.pop));
-	const areaP = sum(kabs.map((k) => k.area));
-	Object.assign(
-		kd,
-		allocate(
-			kd[p],
-			Object.fromEntries(kabs.map((k) => [k.kode, 0.5 * (k.pop / popP) + 0.5 * (k.area / areaP)]))
-		)
-	);
-}
+const kdkmp = buildKdkmp(readCsv, wilayahRows, compareKode);
+const kd = Object.fromEntries(kdkmp.counts);
 /** F050 (Kota Bekasi ~1,500) is dated January 2025, i.e. before KDKMP existed: its 2025 figures stay pre-KDKMP. */
 const KD_NOT_APPLIED = new Set(['32.75']);
 const kdOf = (kode, y) => (y === 2025 && !KD_NOT_APPLIED.has(kode) ? kd[kode] : 0);
 const kdAktifOf = (kode, y) => Math.round(KD_ACTIVE_SHARE * kdOf(kode, y));
-const KD_NOTE = '2025 + KDKMP (SIMKOPDES)';
+const kdNote = (kode) =>
+	`2025 + ${kd[kode]} KDKMP (jumlah nyata wilayah ini, SIMKOPDES 2026-08-05)`;
 
 // ---------------------------------------------------------------- koperasi
 
@@ -920,7 +914,7 @@ function umkmSeries() {
 					: Math.round(odjValue.get(`${k.kode}|2023`) * g ** (y - 2023))
 			),
 			st: { jumlah_umkm: 'estimasi' },
-			note: { jumlah_umkm: 'UMKM: laju proyeksi Open Data Jabar 2022-2023 dilanjutkan' }
+			note: { jumlah_umkm: 'UMKM: laju proyeksi Open Data Jabar (6,19 %/th) dilanjutkan' }
 		};
 	}
 	jp['32'] = {
@@ -1106,14 +1100,14 @@ for (const kode of COVERAGE) {
 	const j = jp[kode];
 	const put = (ds, fact, values, st, note, transform = (v) => v) => {
 		for (const y of YEARS) {
-			if (getResmi(ds, kode, y, fact) !== undefined) continue;
+			if (cells[ds].has(`${kode}|${y}|${fact}`)) continue;
 			const n = [note];
 			if (
 				ds === 'koperasi' &&
 				(fact === 'koperasi_aktif' || fact === 'jumlah_koperasi') &&
 				kdOf(kode, y)
 			)
-				n.push(KD_NOTE);
+				n.push(kdNote(kode));
 			if (ds === 'koperasi' && fact === 'koperasi_rat' && kode === '19' && y === 2023)
 				n.push('F061 catatan 217 RAT per Feb 2023 tidak dipakai (musim RAT belum selesai)');
 			const bb = BASIS_BREAK_NOTE.get(`${ds}|${kode}|${y}|${fact}`);
@@ -1237,3 +1231,4 @@ for (const [ds, d] of Object.entries(DATASETS)) {
 	];
 	writeCsv(d.file, cols, buildRows(ds));
 }
+writeCsv(KDKMP_FILE, KDKMP_COLUMNS, kdkmp.rows);

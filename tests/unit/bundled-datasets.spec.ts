@@ -70,6 +70,27 @@ const HEADERS: Record<string, string[]> = {
 		'keikutsertaan_pameran',
 		'status_data',
 		'sumber'
+	],
+	'kdkmp.csv': [
+		'kode_wilayah',
+		'tahun',
+		'kdkmp_koperasi',
+		'kdkmp_rekening',
+		'kdkmp_npwp',
+		'kdkmp_nib',
+		'kdkmp_simpanan_pokok',
+		'kdkmp_simpanan_wajib',
+		'kdkmp_anggota_simpanan_pokok',
+		'kdkmp_nilai_transaksi',
+		'kdkmp_kabkota_lapor_transaksi',
+		'kdkmp_kabkota_terdata',
+		'kdkmp_dinilai_kesehatan',
+		'kdkmp_sehat',
+		'kdkmp_cukup_sehat',
+		'kdkmp_tidak_sehat',
+		'desa_kelurahan',
+		'status_data',
+		'sumber'
 	]
 };
 
@@ -91,7 +112,8 @@ const NUMERIC_COLUMNS = new Set([
 	'tahun',
 	'penduduk_2025',
 	'jumlah_penduduk',
-	...FACT_DATASETS.flatMap((d) => d.facts)
+	...FACT_DATASETS.flatMap((d) => d.facts),
+	...HEADERS['kdkmp.csv']!.slice(2, -2)
 ]);
 
 function readText(file: string): string {
@@ -382,15 +404,16 @@ describe('real figures', () => {
 			).toBeDefined();
 			if (asFigure && cell(f, 'url_sumber'))
 				expect(cell(asFigure, 'sumber')).toContain(cell(f, 'url_sumber'));
-			// a disagreeing count is recorded next to the count that was kept; a basis break (other
-			// series, not spliced in) next to the generated value of its cell, whatever its status
+			// a disagreeing count is recorded next to the count that was kept (resmi, or the Open Data
+			// Jabar projection, estimasi); a basis break (other series, not spliced in) next to the
+			// generated value of its cell, whatever its status
 			const basisBreak = BASIS_BREAK.has(id);
 			if (basisBreak) expect(asFigure, `${id} is a basis break`).toBeUndefined();
 			if (!asFigure && !FLOW_COLUMNS.has(col))
 				expect(
 					ry.some(
 						(r) =>
-							(basisBreak || cell(r, 'status_data') === 'resmi') &&
+							(basisBreak || cell(r, 'status_data') !== 'sintetis') &&
 							cell(r, col) !== '' &&
 							cell(r, 'sumber').includes(basisBreak ? `${id}=${cell(f, 'nilai')}` : `${id}=`)
 					),
@@ -417,8 +440,7 @@ describe('real figures', () => {
 		}
 	});
 
-	it('traces every resmi cell to a cited fact (value or catatan) or to Open Data Jabar', () => {
-		const odjValue = odjByKode();
+	it('traces every resmi cell to a cited fact (value or catatan)', () => {
 		for (const { file, facts } of FACT_DATASETS)
 			for (const r of rowsOf(file).filter((r) => cell(r, 'status_data') === 'resmi'))
 				for (const col of facts.filter((c) => cell(r, c) !== '')) {
@@ -435,18 +457,14 @@ describe('real figures', () => {
 						if (cell(f, 'indikator') === col && Number(cell(f, 'nilai')) === v) return true;
 						return (cell(f, 'catatan').match(/\d+/g) ?? []).map(Number).includes(v);
 					});
-					const fromOdj =
-						col === 'jumlah_umkm' &&
-						cell(r, 'sumber').includes('Open Data Jabar') &&
-						odjValue.get(`${cell(r, 'kode_wilayah')}|${cell(r, 'tahun')}`) === v;
 					expect(
-						fromFakta || fromOdj,
+						fromFakta,
 						`${file} ${cell(r, 'kode_wilayah')} ${cell(r, 'tahun')} ${col}=${v}`
 					).toBe(true);
 				}
 	});
 
-	it('publishes every Open Data Jabar UMKM projection 2018-2023 as resmi, joined on the full name', () => {
+	it('keeps every Open Data Jabar UMKM projection 2018-2023 exactly, as estimasi with its method, joined on the full name', () => {
 		const odjValue = odjByKode();
 		expect(new Set([...odjValue.keys()].map((k) => k.split('|')[0])).size).toBe(27);
 		for (const [key, value] of odjValue) {
@@ -455,10 +473,13 @@ describe('real figures', () => {
 			const ry = regionYearRows('jangkauan_pasar.csv', kode, Number(tahun));
 			const r = ry.find((r) => cell(r, 'jumlah_umkm') !== '');
 			expect(r, key).toBeDefined();
-			expect(cell(r!, 'status_data')).toBe('resmi');
+			expect(cell(r!, 'status_data'), key).toBe('estimasi');
+			expect(cell(r!, 'sumber')).toContain('https://opendata.jabarprov.go.id/');
+			expect(cell(r!, 'sumber')).toContain('metode: laju tetap 6,19 %/th');
 			expect(num(r!, 'jumlah_umkm')).toBe(value);
 		}
 		// KABUPATEN BEKASI and KOTA BEKASI share the short name "Bekasi"
+		expect(total('jangkauan_pasar.csv', '32.16', 2021, 'jumlah_umkm')).toBe(311927);
 		expect(total('jangkauan_pasar.csv', '32.16', 2023, 'jumlah_umkm')).toBe(
 			odjValue.get('32.16|2023')
 		);

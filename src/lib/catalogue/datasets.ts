@@ -3,7 +3,7 @@
  * the database schema) is derived from this one description.
  */
 
-export type DatasetKind = 'koperasi' | 'pembiayaan' | 'jangkauan_pasar' | 'penduduk';
+export type DatasetKind = 'koperasi' | 'pembiayaan' | 'jangkauan_pasar' | 'penduduk' | 'kdkmp';
 
 export type FactUnit = 'unit' | 'orang' | 'rupiah';
 
@@ -104,12 +104,36 @@ export const DATASETS = {
 		label: { id: 'Penduduk', en: 'Population' },
 		perCooperative: false,
 		facts: [persons('jumlah_penduduk', ['population', 'penduduk'])]
+	},
+	// Koperasi Desa/Kelurahan Merah Putih: one programme, its own register (SIMKOPDES), kept apart
+	// from `koperasi` so that its snapshot never adds into the Dinas counts of all cooperatives.
+	kdkmp: {
+		kind: 'kdkmp',
+		label: { id: 'Koperasi Merah Putih (SIMKOPDES)', en: 'Merah Putih village cooperatives' },
+		perCooperative: false,
+		facts: [
+			count('kdkmp_koperasi', ['kdkmp_cooperatives']),
+			count('kdkmp_rekening', ['accounts_count']),
+			count('kdkmp_npwp', ['npwp_count']),
+			count('kdkmp_nib', ['nib_count']),
+			rupiah('kdkmp_simpanan_pokok', ['simpanan_pokok_amount']),
+			rupiah('kdkmp_simpanan_wajib', ['simpanan_wajib_amount']),
+			persons('kdkmp_anggota_simpanan_pokok', ['simpanan_pokok_members']),
+			rupiah('kdkmp_nilai_transaksi', ['transaction_value']),
+			count('kdkmp_kabkota_lapor_transaksi', ['districts_reporting_transactions']),
+			count('kdkmp_kabkota_terdata', ['districts_listed']),
+			count('kdkmp_dinilai_kesehatan', ['health_total_cooperative']),
+			count('kdkmp_sehat', ['healthy_count']),
+			count('kdkmp_cukup_sehat', ['fairly_healthy_count']),
+			count('kdkmp_tidak_sehat', ['unhealthy_count']),
+			count('desa_kelurahan', ['villages', 'desa_kelurahan_total'])
+		]
 	}
 } as const satisfies Record<DatasetKind, DatasetDefinition>;
 
 export const DATASET_KINDS = Object.keys(DATASETS) as DatasetKind[];
 
-export const FACT_DATASETS = ['koperasi', 'pembiayaan', 'jangkauan_pasar'] as const;
+export const FACT_DATASETS = ['koperasi', 'pembiayaan', 'jangkauan_pasar', 'kdkmp'] as const;
 
 export type FactId = (typeof DATASETS)[DatasetKind]['facts'][number]['id'];
 

@@ -26,7 +26,7 @@ export const HEADLINE: readonly HeadlineItem[] = [
 	{ indicator: 'galeri_produk', per: 'population' }
 ];
 
-export const THEMES: readonly Theme[] = ['koperasi', 'pembiayaan', 'jangkauan_pasar'];
+export const THEMES: readonly Theme[] = ['koperasi', 'pembiayaan', 'jangkauan_pasar', 'kdkmp'];
 
 /** Kabupaten Bekasi against Kepulauan Bangka Belitung: the first users' own comparison. */
 export const DEFAULT_FOCUS = '32.16';

@@ -3,8 +3,9 @@
  * additive facts at query time. Pages, the API and exports all read this module.
  */
 import type { FactId } from './datasets';
+import { KDKMP_INDICATORS } from './kdkmp-indicators';
 
-export type Theme = 'koperasi' | 'pembiayaan' | 'jangkauan_pasar';
+export type Theme = 'koperasi' | 'pembiayaan' | 'jangkauan_pasar' | 'kdkmp';
 export type Normalisation = 'total' | 'population' | 'cooperative' | 'member';
 export type IndicatorUnit = 'unit' | 'orang' | 'rupiah' | 'persen' | 'rasio';
 
@@ -438,7 +439,8 @@ export const INDICATORS: readonly Indicator[] = [
 			en: 'Sales outside the region over all MSME sales.'
 		},
 		{ numerator: ['penjualan_luar_daerah'], denominator: ['penjualan_total'], scale: 100 }
-	)
+	),
+	...KDKMP_INDICATORS
 ];
 
 const BY_ID = new Map(INDICATORS.map((i) => [i.id, i]));

@@ -45,6 +45,10 @@ const BUNDLED: Record<string, string> = {
 		'kode_wilayah,tahun,kategori_usaha,jumlah_umkm,umkm_pemasaran_luar_daerah,umkm_ekspor,umkm_daring,penjualan_total,penjualan_luar_daerah,nilai_ekspor,galeri_produk,keikutsertaan_pameran,status_data,sumber',
 		'32.16,2020,semua,373482,72047,2790,138650,63349036664000,18682378535000,4543325512000,0,17,sintetis,Sintetis seed'
 	].join('\n'),
+	'kdkmp.csv': [
+		'kode_wilayah,tahun,kdkmp_koperasi,desa_kelurahan,status_data,sumber',
+		'32.16,2020,187,187,resmi,SIMKOPDES (perlengkapan uji)'
+	].join('\n'),
 	'penduduk.csv': [
 		'kode_wilayah,tahun,jumlah_penduduk,status_data,sumber',
 		'32.16,2025,3387601,resmi,Kepmendagri 2025',
@@ -733,6 +737,7 @@ describe('ingestUpload on a real DuckDB file', () => {
 			const bundled = versions.filter((v) => v.mode === 'bundled');
 			expect(bundled.map((v) => v.kind).sort()).toEqual([
 				'jangkauan_pasar',
+				'kdkmp',
 				'koperasi',
 				'pembiayaan',
 				'penduduk'

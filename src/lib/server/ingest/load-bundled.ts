@@ -16,7 +16,8 @@ export const BUNDLED_FILES: Record<DatasetKind, string> = {
 	penduduk: 'penduduk.csv',
 	koperasi: 'koperasi.csv',
 	pembiayaan: 'pembiayaan.csv',
-	jangkauan_pasar: 'jangkauan_pasar.csv'
+	jangkauan_pasar: 'jangkauan_pasar.csv',
+	kdkmp: 'kdkmp.csv'
 };
 
 export function readRegionsCsv(file: string): (Region & { jenis: string })[] {

@@ -40,6 +40,10 @@ const BUNDLED: Record<string, string[]> = {
 		'kode_wilayah,tahun,kategori_usaha,jumlah_umkm,status_data,sumber',
 		'32.16,2019,semua,373482,sintetis,Sintetis'
 	],
+	'kdkmp.csv': [
+		'kode_wilayah,tahun,kdkmp_koperasi,desa_kelurahan,status_data,sumber',
+		'32.16,2020,187,187,resmi,SIMKOPDES (perlengkapan uji)'
+	],
 	'penduduk.csv': [
 		'kode_wilayah,tahun,jumlah_penduduk,status_data,sumber',
 		'32.16,2020,3000000,resmi,Kepmendagri'
