@@ -34,7 +34,7 @@ interface QueryRow {
 	population_year: number | null;
 }
 
-const DATA_FILES = ['koperasi', 'pembiayaan', 'jangkauan_pasar', 'penduduk'] as const;
+const DATA_FILES = ['koperasi', 'pembiayaan', 'jangkauan_pasar', 'penduduk', 'kdkmp'] as const;
 
 function readCsv(name: string): Row[] {
 	const text = fs.readFileSync(`datasets/${name}.csv`, 'utf8');
@@ -133,7 +133,7 @@ async function queryJson(request: APIRequestContext, params: Record<string, stri
 }
 
 test.describe('GET /api/health', () => {
-	test('reports ok with the four bundled datasets loaded once each', async ({ request }) => {
+	test('reports ok with the five bundled datasets loaded once each', async ({ request }) => {
 		const response = await request.get('/api/health');
 		expect(response.status()).toBe(200);
 		const body = await response.json();
@@ -218,6 +218,31 @@ test.describe('GET /api/query', () => {
 			});
 			expect(babel.rows[0]).toMatchObject({ region_code: '19', year: 2025, value });
 		}
+	});
+
+	test('without from/to, answers the years of the datasets the indicator reads', async ({
+		request
+	}) => {
+		// kdkmp is a 2026 snapshot; the other datasets end in 2025 and must not grow an empty 2026.
+		const active = await queryJson(request, { indicator: 'koperasi_aktif', regions: '32.16' });
+		expect(active.rows.map((r) => r.year)).toEqual([
+			2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025
+		]);
+		const kdkmp = await queryJson(request, { indicator: 'kdkmp_koperasi', regions: '32.16,19' });
+		expect(kdkmp.rows).toEqual([
+			expect.objectContaining({ region_code: '32.16', year: 2026, value: 187, status: 'resmi' }),
+			expect.objectContaining({ region_code: '19', year: 2026, value: 394, status: 'resmi' })
+		]);
+		const coverage = await queryJson(request, {
+			indicator: 'kdkmp_cakupan_desa',
+			regions: '32.16,95.07'
+		});
+		expect(coverage.rows.map((r) => [r.region_code, r.year, r.status])).toEqual([
+			['32.16', 2026, 'resmi'],
+			['95.07', 2026, 'resmi']
+		]);
+		expect(coverage.rows[0]!.value).toBe(100);
+		expectSameNumber(coverage.rows[1]!.value, (114 / 355) * 100, 'Lanny Jaya');
 	});
 
 	const CASES: [string, string][] = [

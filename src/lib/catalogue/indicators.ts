@@ -2,7 +2,7 @@
  * The indicator catalogue: every figure the product shows is one of these, computed from the
  * additive facts at query time. Pages, the API and exports all read this module.
  */
-import type { FactId } from './datasets';
+import { datasetOfFact, type DatasetKind, type FactId } from './datasets';
 import { KDKMP_INDICATORS } from './kdkmp-indicators';
 
 export type Theme = 'koperasi' | 'pembiayaan' | 'jangkauan_pasar' | 'kdkmp';
@@ -457,6 +457,12 @@ export function factsNeeded(indicator: Indicator, per: Normalisation): FactId[] 
 	]);
 	if (per !== 'total') facts.add(NORMALISER[per].fact);
 	return [...facts];
+}
+
+/** The fact datasets an indicator's own formula reads (the population divisor aside). */
+export function indicatorDatasets(indicator: Indicator): DatasetKind[] {
+	const { numerator, denominator = [] } = indicator.formula;
+	return [...new Set([...numerator, ...denominator].map((fact) => datasetOfFact(fact).kind))];
 }
 
 export type FactValues = Partial<Record<FactId, number | null>>;

@@ -8,6 +8,7 @@ import { migrate } from './duckdb/schema';
 import { loadBundledIfEmpty } from './ingest/load-bundled';
 import { readRegions } from './regions';
 import { clearStaging, setAsideUnreferenced, stagingDirOf } from './ingest/uploads-folder';
+import type { DatasetKind } from '$lib/catalogue/datasets';
 import type { Region } from '$lib/regions/region';
 import { createRegionResolver, type RegionResolver } from '$lib/regions/resolve-region';
 import { Semaphore } from './duckdb/semaphore';
@@ -98,8 +99,11 @@ export async function stopApp(): Promise<void> {
 	started = undefined;
 }
 
-/** First and last year that any fact dataset holds. */
-export async function dataYears(app: AppContext): Promise<{ from: number; to: number }> {
+/** First and last year that any fact dataset holds, or that any of `kinds` holds. */
+export async function dataYears(
+	app: AppContext,
+	kinds?: readonly DatasetKind[]
+): Promise<{ from: number; to: number }> {
 	const fallback = new Date().getFullYear();
-	return (await readDataYears(app.db)) ?? { from: fallback, to: fallback };
+	return (await readDataYears(app.db, kinds)) ?? { from: fallback, to: fallback };
 }

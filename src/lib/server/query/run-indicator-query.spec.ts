@@ -123,6 +123,9 @@ describe('runIndicatorQuery across data versions', () => {
 		const added = await stored(['32.16,2021,semua,1700,950,resmi,Dinas Koperasi 3'], 'append');
 		expect(await value('koperasi_aktif')).toBe(900);
 		expect(await readDataYears(db)).toEqual({ from: 2019, to: 2021 });
+		// an indicator's own span: only the datasets it reads
+		expect(await readDataYears(db, ['koperasi'])).toEqual({ from: 2020, to: 2021 });
+		expect(await readDataYears(db, ['jangkauan_pasar', 'kdkmp'])).toEqual({ from: 2019, to: 2020 });
 
 		await db.withConnection((c) => revertVersion(c, added));
 		expect(await readDataYears(db)).toEqual({ from: 2019, to: 2021 });

@@ -10,6 +10,7 @@
 import fs from 'node:fs';
 import type { DuckDBConnection, DuckDBPreparedStatement } from '@duckdb/node-api';
 import { INTEGER, LIST, VARCHAR, listValue } from '@duckdb/node-api';
+import type { DatasetKind } from '$lib/catalogue/datasets';
 import type { IndicatorQuery, QueryRow } from '$lib/query/indicator-query';
 import type { Database } from '../duckdb/database';
 import { Semaphore } from '../duckdb/semaphore';
@@ -22,7 +23,13 @@ import {
 } from './encode-arrow';
 import { ResultCache } from './result-cache';
 import { SourceSets } from './source-sets';
-import { buildSummaries, readDataVersion, type SummaryBuild } from './summary-tables';
+import {
+	buildSummaries,
+	readDataVersion,
+	spanOf,
+	type SummaryBuild,
+	type YearSpan
+} from './summary-tables';
 
 /** About 100 MB: a few thousand typical answers, or every region × year of 45 indicators. */
 const DEFAULT_CACHE_ROWS = 400_000;
@@ -296,14 +303,23 @@ export async function rememberForVersion<T extends { length: number }>(
 	return fresh;
 }
 
-/** First and last year that any fact dataset holds, for the current data version. */
-export async function readDataYears(db: Database): Promise<{ from: number; to: number } | null> {
+/**
+ * First and last year that any of `kinds` holds (every fact dataset when not given), for the
+ * current data version; when none of them has rows, the span of all of them.
+ */
+export async function readDataYears(
+	db: Database,
+	kinds?: readonly DatasetKind[]
+): Promise<YearSpan | null> {
 	const state = stateOf(db);
 	const version = await currentVersion(db, state);
-	if (state.built?.version === version) return state.built.years;
-	return db.withConnection(
-		async (connection) => (await freshSummaries(db, state, connection, version)).years
-	);
+	const built =
+		state.built?.version === version
+			? state.built
+			: await db.withConnection((connection) => freshSummaries(db, state, connection, version));
+	if (!kinds) return built.years;
+	const spans = kinds.flatMap((kind) => built.yearsByKind[kind] ?? []);
+	return spanOf(spans) ?? built.years;
 }
 
 /** Counters for specs and the benchmark. */

@@ -145,10 +145,20 @@ export async function readDataVersion(connection: DuckDBConnection): Promise<str
 	return `${count}.${latest}.${undone}`;
 }
 
+export interface YearSpan {
+	from: number;
+	to: number;
+}
+
 export interface SummaryBuild {
 	version: string;
-	/** First and last year of any fact dataset's live rows (the API's default range). */
-	years: { from: number; to: number } | null;
+	/** First and last year of any fact dataset's live rows. */
+	years: YearSpan | null;
+	/**
+	 * The same per fact dataset: an indicator's default range is the span of the datasets it reads,
+	 * so a programme snapshot of a later year (kdkmp, 2026) adds no empty year to every other chart.
+	 */
+	yearsByKind: Partial<Record<DatasetKind, YearSpan>>;
 }
 
 /**
@@ -182,16 +192,26 @@ export async function buildSummaries(
 			`CREATE OR REPLACE TABLE ${NEAREST_POPULATION} AS ${NEAREST_POPULATION_SELECT}`
 		);
 		const reader = await connection.runAndReadAll(
-			`SELECT min(tahun)::INTEGER, max(tahun)::INTEGER FROM (${FACT_DATASETS.map(
-				(kind) => `SELECT tahun FROM ${summaryTable(kind)}`
-			).join(' UNION ALL ')})`
+			`SELECT kind, min(tahun)::INTEGER, max(tahun)::INTEGER FROM (${FACT_DATASETS.map(
+				(kind) => `SELECT '${kind}' AS kind, tahun FROM ${summaryTable(kind)}`
+			).join(' UNION ALL ')}) GROUP BY kind`
 		);
 		await connection.run('COMMIT');
-		const [from, to] = reader.getRows()[0] ?? [];
-		const years = from == null || to == null ? null : { from: Number(from), to: Number(to) };
-		return { version, years };
+		const yearsByKind: Partial<Record<DatasetKind, YearSpan>> = {};
+		for (const [kind, from, to] of reader.getRows())
+			yearsByKind[String(kind) as DatasetKind] = { from: Number(from), to: Number(to) };
+		return { version, years: spanOf(Object.values(yearsByKind)), yearsByKind };
 	} catch (error) {
 		await connection.run('ROLLBACK').catch(() => undefined);
 		throw error;
 	}
+}
+
+/** The span covering all of these, null for none. */
+export function spanOf(spans: readonly YearSpan[]): YearSpan | null {
+	if (spans.length === 0) return null;
+	return {
+		from: Math.min(...spans.map((s) => s.from)),
+		to: Math.max(...spans.map((s) => s.to))
+	};
 }

@@ -1,6 +1,7 @@
 import { error, json } from '@sveltejs/kit';
 import { ARROW_MIME } from '$lib/arrow/codec';
 import { writeCsv } from '$lib/csv/write-csv';
+import { findIndicator, indicatorDatasets } from '$lib/catalogue/indicators';
 import { parseIndicatorQuery, QUERY_COLUMNS } from '$lib/query/indicator-query';
 import { dataYears, getApp } from '$lib/server/app';
 import { runIndicatorQuery, runIndicatorQueryArrow } from '$lib/server/query/run-indicator-query';
@@ -8,7 +9,10 @@ import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ url }) => {
 	const app = await getApp();
-	const parsed = parseIndicatorQuery(url.searchParams, await dataYears(app));
+	// Without from/to, the years of the datasets this indicator reads (not of every dataset).
+	const asked = findIndicator(url.searchParams.get('indicator') ?? '');
+	const kinds = asked ? indicatorDatasets(asked) : undefined;
+	const parsed = parseIndicatorQuery(url.searchParams, await dataYears(app, kinds));
 	if (!parsed.ok) error(400, parsed.error);
 	const unknown = parsed.query.regions.find((code) => !app.regionByCode.has(code));
 	if (unknown !== undefined) error(400, `Unknown region "${unknown}"`);
