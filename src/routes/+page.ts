@@ -2,12 +2,13 @@ import { browser } from '$app/environment';
 import { error } from '@sveltejs/kit';
 import { defaultPer, HEADLINE } from '$lib/catalogue/headline';
 import { findIndicator, type Normalisation } from '$lib/catalogue/indicators';
-import { latestYearWithData } from '$lib/components/compare';
 import { isPeerKind, readDataView, readYear } from '$lib/components/dashboard-view';
 import { localeOf, t, type MessageKey } from '$lib/i18n';
 import { st } from '$lib/i18n/summary-messages';
 import type { QueryRow } from '$lib/query/indicator-query';
 import { CHANNELS } from '$lib/summary/channels';
+import { defaultSummaryYear } from '$lib/summary/default-year';
+import { KDKMP_PANEL_INDICATORS, type KdkmpRows } from '$lib/summary/kdkmp-snapshot';
 import { FetchError, mergeRows, summaryFetcher } from '$lib/summary/fetch-data';
 import { peerGroup } from '$lib/summary/peer-group';
 import { unpackRegions } from '$lib/summary/region-columns';
@@ -82,6 +83,11 @@ export const load: PageLoad = async ({ data: server, fetch, url }) => {
 			data.composition({ dataset: 'koperasi', fact: 'koperasi_aktif', regions: pair })
 		])
 	);
+	const kdkmp = early(
+		Promise.all(
+			KDKMP_PANEL_INDICATORS.map((id) => data.rows({ indicator: id, per: 'total', regions: pair }))
+		) as Promise<[QueryRow[], QueryRow[], QueryRow[], QueryRow[]]>
+	);
 	const facts = takesFacts(indicator);
 	const takes = early(
 		Promise.all(
@@ -104,7 +110,7 @@ export const load: PageLoad = async ({ data: server, fetch, url }) => {
 		detail = await detailPair.catch(failed);
 	} else {
 		const pairRows = await Promise.all(headline).catch(failed);
-		year = readYear(url.searchParams) ?? latestYearWithData(pairRows.flat(), pair);
+		year = readYear(url.searchParams) ?? defaultSummaryYear(pairRows, pair)?.year ?? null;
 		const span = year === null ? null : { from: year - 1, to: year };
 		peerYears = span ? [span.from, span.to] : [];
 		const [peerRows, detailPeers] = span
@@ -118,6 +124,13 @@ export const load: PageLoad = async ({ data: server, fetch, url }) => {
 	}
 
 	const [own, outside, ownShare, umkm, channels, types] = await composition.catch(failed);
+	const [kdkmpCoops, villages, coverage, nib] = await kdkmp.catch(failed);
+	const kdkmpRows: KdkmpRows = {
+		kdkmp_koperasi: kdkmpCoops,
+		desa_kelurahan: villages,
+		kdkmp_cakupan_desa: coverage,
+		kdkmp_persen_nib: nib
+	};
 	return {
 		regions,
 		focus,
@@ -142,6 +155,7 @@ export const load: PageLoad = async ({ data: server, fetch, url }) => {
 				count: channels[i]?.[1] ?? []
 			})),
 			types
-		}
+		},
+		kdkmp: kdkmpRows
 	};
 };

@@ -43,6 +43,14 @@ const id = {
 	notRanked: 'tidak diperingkat: belum ada data {year}',
 
 	cardsHeading: 'Indikator utama {year}',
+	kdkmpTitle: 'Koperasi Merah Putih {year}',
+	kdkmpSub:
+		'Koperasi Desa/Kelurahan Merah Putih menurut SIMKOPDES (potret 5 Agustus 2026), dibanding jumlah desa dan kelurahan (Kepmendagri 2025).',
+	kdkmpCoverage: '{coops} koperasi dari {villages} desa/kelurahan',
+	kdkmpNib: '{share} sudah ber-NIB',
+	kdkmpEmpty: 'Belum ada data Koperasi Merah Putih.',
+	defaultYearWhy:
+		'Tahun {year}: tahun terbaru dengan data {focus} dan {benchmark} pada {covered} dari {total} indikator utama. Pilih tahun lain di atas.',
 	cardsLead:
 		'Angka dinormalisasi (per penduduk, per koperasi, persentase) agar kabupaten/kota dan provinsi sebanding.',
 	changeLabel: 'Perubahan sejak {year}',
@@ -187,6 +195,14 @@ const en: Record<SummaryMessageKey, string> = {
 	notRanked: 'not ranked: no data for {year}',
 
 	cardsHeading: 'Headline indicators {year}',
+	kdkmpTitle: 'Merah Putih village cooperatives {year}',
+	kdkmpSub:
+		'Koperasi Desa/Kelurahan Merah Putih in SIMKOPDES (snapshot of 5 August 2026), against the number of villages (Kepmendagri 2025).',
+	kdkmpCoverage: '{coops} cooperatives for {villages} villages',
+	kdkmpNib: '{share} have a business id (NIB)',
+	kdkmpEmpty: 'No Merah Putih cooperative figures yet.',
+	defaultYearWhy:
+		'{year}: the latest year with figures for {focus} and {benchmark} on {covered} of {total} headline indicators. Pick another year above.',
 	cardsLead:
 		'Figures are normalised (per resident, per cooperative, percentages) so regencies and provinces compare fairly.',
 	changeLabel: 'Change since {year}',
