@@ -104,6 +104,25 @@ test('opens on Kabupaten Bekasi against Kepulauan Bangka Belitung, ranked in Jaw
 	]);
 });
 
+test('opens on the year the headline cards have, says why, and shows the SIMKOPDES 2026 snapshot beside it', async ({
+	page
+}) => {
+	await open(page);
+	// kdkmp is a 2026 snapshot: the default stays on the last year with every card filled
+	expect(await shownYear(page)).toBe(2025);
+	await expect(page.getByTestId('default-year')).toHaveText(
+		'Tahun 2025: tahun terbaru dengan data Kabupaten Bekasi dan Kepulauan Bangka Belitung pada 9 dari 9 indikator utama. Pilih tahun lain di atas.'
+	);
+	await expect(page.locator('.s-cards').getByText('Belum ada data')).toHaveCount(0);
+	const panel = page.getByTestId('panel-kdkmp');
+	await expect(panel.getByRole('heading')).toHaveText('Koperasi Merah Putih 2026');
+	const bekasi = panel.getByTestId('kdkmp-32.16');
+	await expect(bekasi).toContainText('187 koperasi dari 187 desa/kelurahan (100%)');
+	await expect(bekasi.locator('[data-status="resmi"]')).toBeVisible();
+	await expect(panel.getByTestId('kdkmp-19')).toContainText('394 koperasi dari 393 desa/kelurahan');
+	await expect(panel.getByTestId('sources')).toContainText('SIMKOPDES');
+});
+
 test('every card shows the API figures: values, gap, change, rank and normalisation', async ({
 	page,
 	request

@@ -449,6 +449,29 @@ test.describe('an analyst uploading with an API token', () => {
 		});
 	});
 
+	test('a 4-row 2026 upload for the focus region leaves the summary on the year its cards have (issue 12, point 5)', async ({
+		request
+	}) => {
+		const emptyCards = async () => {
+			const html = await (await request.get('/')).text();
+			return {
+				empty: html.match(/class="num num-empty"/g)?.length ?? 0,
+				year: /data-testid="default-year"[^>]*>\s*Tahun (\d{4})/.exec(html)?.[1]
+			};
+		};
+		expect(await emptyCards()).toEqual({ empty: 0, year: '2025' });
+		const file = csv(
+			KOPERASI,
+			...['konsumen', 'produsen', 'jasa', 'simpan_pinjam'].map(
+				(jenis, i) => `32.16,2026,${jenis},${100 + i},${80 + i},resmi,Dinas Koperasi Kab. Bekasi`
+			)
+		);
+		stored(await upload(request, file, { name: 'bekasi-2026.csv' }));
+		expect((await figure(request, 'koperasi_aktif', '32.16', 2026)).value).toBe(80 + 81 + 82 + 83);
+		// the old default (the focus's newest year on any card) was 2026: 8 of 9 cards empty
+		expect(await emptyCards()).toEqual({ empty: 0, year: '2025' });
+	});
+
 	test('cannot undo the bundled data (409 with the reason) nor a version that does not exist (404)', async ({
 		request
 	}) => {
