@@ -58,7 +58,8 @@ describe('words', () => {
 			'koperasi',
 			'pembiayaan',
 			'jangkauan_pasar',
-			'penduduk'
+			'penduduk',
+			'kdkmp'
 		]);
 	});
 });

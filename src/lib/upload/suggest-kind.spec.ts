@@ -27,8 +27,9 @@ describe('suggestKind', () => {
 			'jangkauan_pasar',
 			'pembiayaan',
 			'koperasi',
-			'penduduk'
+			'penduduk',
+			'kdkmp'
 		]);
-		expect(scores.map((s) => s.facts)).toEqual([2, 1, 0, 0]);
+		expect(scores.map((s) => s.facts)).toEqual([2, 1, 0, 0, 0]);
 	});
 });
