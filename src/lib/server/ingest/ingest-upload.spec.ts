@@ -62,12 +62,13 @@ const TABLES = [
 	'pembiayaan',
 	'jangkauan_pasar',
 	'penduduk',
+	'kdkmp',
 	'versi_data',
 	'wilayah',
 	'pengguna',
 	'meta'
 ] as const;
-const FACT_TABLES = ['koperasi', 'pembiayaan', 'jangkauan_pasar', 'penduduk'] as const;
+const FACT_TABLES = ['koperasi', 'pembiayaan', 'jangkauan_pasar', 'penduduk', 'kdkmp'] as const;
 
 interface Fixture extends SpecDatabase {
 	uploadsDir: string;
