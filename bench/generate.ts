@@ -139,6 +139,8 @@ export function generate(scale: Scale, outDir: string): GeneratedFiles {
 	fs.mkdirSync(datasetsDir, { recursive: true });
 	const wilayahCsv = path.resolve('datasets/wilayah.csv');
 	fs.copyFileSync(wilayahCsv, path.join(datasetsDir, 'wilayah.csv'));
+	// The real SIMKOPDES snapshot covers every region already: the same at every scale.
+	fs.copyFileSync(path.resolve('datasets/kdkmp.csv'), path.join(datasetsDir, 'kdkmp.csv'));
 	const regions = readRegionsCsv(wilayahCsv);
 	const kabkota = regions.filter((r) => r.level === 'kabkota');
 	const provinces = regions.filter((r) => r.level === 'provinsi');

@@ -63,7 +63,7 @@ function gitState(): { commit: string; dirty: boolean } {
 
 /** Tables the in-browser peer may need: the regions, the live facts, and any summary table. */
 async function peerTables(direct: Direct) {
-	const kinds = ['koperasi', 'pembiayaan', 'jangkauan_pasar', 'penduduk'];
+	const kinds = ['koperasi', 'pembiayaan', 'jangkauan_pasar', 'penduduk', 'kdkmp'];
 	const summaries = direct.summaries
 		? (
 				await direct.connection.runAndReadAll(
