@@ -15,6 +15,7 @@ import type { NumberConvention } from '$lib/csv/parse-number';
 import type { Problem } from '$lib/csv/problem';
 import type { Region } from '$lib/regions/region';
 import type { Changes, UploadMode } from '$lib/upload/api';
+import { recordInLedger } from '../duckdb/ledger';
 import { dimensionColumn, quoteIdentifier, tableOf } from '../duckdb/schema';
 import {
 	discardStaged,
@@ -65,6 +66,8 @@ export type UploadTimings = PrepareTimings & {
 export interface IngestContext {
 	regions: readonly Region[];
 	uploadsDir: string;
+	/** Where a commit is recorded (database.ledgerPath); without one, the next start records it. */
+	ledgerPath?: string | null;
 }
 
 /** Decodes, parses, validates and stages the file in a worker thread; no database needed. */
@@ -157,6 +160,19 @@ export async function storePrepared(
 				[storedName, JSON.stringify(changes), versionId]
 			);
 			await connection.run('COMMIT');
+			// After COMMIT returns and before the client hears of it (ledger.ts: why this order).
+			recordInLedger(context.ledgerPath ?? undefined, [
+				{
+					op: 'commit',
+					version: versionId,
+					kind: request.kind,
+					mode: request.mode,
+					rows,
+					checksum: sha256,
+					file: storedName,
+					at: new Date().toISOString()
+				}
+			]);
 			return { kind: 'stored', versionId, changes, rows, sha256, ...base, timings: timings() };
 		} catch (error) {
 			await connection.run('ROLLBACK').catch(() => undefined);
