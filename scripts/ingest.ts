@@ -98,7 +98,7 @@ async function direct(args: Args): Promise<number> {
 					sourceNote: args.source,
 					dryRun: args.dryRun
 				},
-				{ regions, uploadsDir: config.uploadsDir }
+				{ regions, uploadsDir: config.uploadsDir, ledgerPath: db.ledgerPath }
 			)
 		);
 		if (outcome.kind === 'not-text') {

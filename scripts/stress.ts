@@ -2,6 +2,7 @@
  * The long versions of the reliability harnesses, against the built server (`npm run stress`
  * builds first). Prints one summary; exits non-zero if any check failed.
  *   npm run stress -- [--crash 2000] [--fuzz 20000] [--soak-minutes 30] [--readers 50] [--seed N]
+ *                     [--wal-scan 1]   (0 skips the scan of every WAL byte offset)
  * Each part runs on a database of its own in the system's temp folder, one part at a time.
  */
 import fs from 'node:fs';
@@ -11,6 +12,11 @@ import { runCrashIterations, type CrashSummary } from '../tests/reliability/supp
 import { runUploadFuzz, type FuzzSummary } from '../tests/reliability/support/fuzz';
 import { runLoad, type LoadSummary } from '../tests/reliability/support/load';
 import { seedDatabase, startServer, tempDir } from '../tests/reliability/support/server';
+import {
+	makeWalFixture,
+	scanDamagedWal,
+	type ScanResult
+} from '../tests/reliability/support/wal-scan';
 
 function option(name: string, fallback: number): number {
 	const at = process.argv.indexOf(`--${name}`);
@@ -24,7 +30,8 @@ const settings = {
 	fuzz: option('fuzz', 20000),
 	soakMinutes: option('soak-minutes', 30),
 	readers: option('readers', 50),
-	seed: option('seed', Math.floor(Math.random() * 2 ** 31))
+	seed: option('seed', Math.floor(Math.random() * 2 ** 31)),
+	walScan: option('wal-scan', 1)
 };
 const log = (line: string) => console.log(`${new Date().toISOString().slice(11, 19)} ${line}`);
 const failures: string[] = [];
@@ -81,6 +88,31 @@ async function fuzz(): Promise<FuzzSummary | null> {
 		return summary;
 	} finally {
 		await server.stop();
+		fs.rmSync(dir, { recursive: true, force: true });
+	}
+}
+
+/** Every byte offset of a small WAL holding a committed upload, flipped, then a start. */
+async function walScan(): Promise<(ScanResult & { walBytes: number }) | null> {
+	if (!settings.walScan) return null;
+	const dir = tempDir('stress-walscan');
+	try {
+		const fixture = await makeWalFixture(dir);
+		const offsets = Array.from({ length: fixture.walBytes }, (_, i) => i);
+		const result = await scanDamagedWal(fixture, offsets, log);
+		check(
+			result.lost.length === 0,
+			`wal scan: ${result.offsets} offsets of a ${fixture.walBytes}-byte WAL, ${result.lost.length} starts without the committed upload${result.lost.length ? ` (${result.lost.slice(0, 20).join(', ')})` : ''}`
+		);
+		check(
+			result.touched.length === 0,
+			`wal scan: ${result.refused} refusals, ${result.touched.length} of them changed a file`
+		);
+		return { ...result, walBytes: fixture.walBytes };
+	} catch (error) {
+		check(false, `wal scan: ${(error as Error).message}`);
+		return null;
+	} finally {
 		fs.rmSync(dir, { recursive: true, force: true });
 	}
 }
@@ -158,7 +190,13 @@ async function soak(): Promise<SoakSummary | null> {
 async function main() {
 	log(`stress ${JSON.stringify(settings)}`);
 	const began = performance.now();
-	const results = { settings, crash: await crash(), fuzz: await fuzz(), soak: await soak() };
+	const results = {
+		settings,
+		walScan: await walScan(),
+		crash: await crash(),
+		fuzz: await fuzz(),
+		soak: await soak()
+	};
 	const minutes = ((performance.now() - began) / 60_000).toFixed(1);
 	fs.mkdirSync('test-results', { recursive: true });
 	const { soak: soakResult } = results;
@@ -171,6 +209,12 @@ async function main() {
 				`uploads ${c.uploads.committed}/${c.uploads.sent} committed (${c.uploads.acknowledged} acknowledged), ` +
 				`undos ${c.undos.committed}/${c.undos.sent}; restart p50 ${c.restartMs.p50} ms, max ${c.restartMs.max} ms; ` +
 				`${c.walReplays} restarts replayed a WAL (largest ${c.largestWalKiB} KiB); ${c.orphanUploadFiles} orphan upload files (${c.setAsideUploadFiles} set aside at start-up)`
+		);
+	}
+	if (results.walScan) {
+		const w = results.walScan;
+		console.log(
+			`WAL:    ${w.offsets} offsets of a ${w.walBytes}-byte WAL flipped: ${w.refused} starts refused, ${w.kept} kept the upload, ${w.lost.length} lost it`
 		);
 	}
 	if (results.fuzz)

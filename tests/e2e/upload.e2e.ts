@@ -132,10 +132,17 @@ test('an analyst uploads an Indonesian Excel export, reads what was detected and
 	await page.getByRole('button', { name: 'Periksa perubahan' }).click();
 	const plan = page.getByTestId('change-plan');
 	await expect(plan.getByRole('heading', { name: 'Yang akan berubah' })).toBeFocused();
-	// Replace: each province-year's stored rows step aside (one or more per pair).
+	// Replace works per fact; this file carries all six koperasi facts, so all six are listed
+	// with the values they change, add, clear and leave as they are, and none is "kept".
 	await expect(plan).toContainText(
-		/3 baris ditambah, \d+ baris lama diganti, di 3 pasangan wilayah–tahun\./
+		'3 baris dari berkas, di 3 pasangan wilayah–tahun. Nilai yang berubah per fakta:'
 	);
+	const byFact = plan.getByTestId('changes-by-fact');
+	await expect(byFact.getByRole('row')).toHaveCount(7);
+	await expect(byFact.getByRole('row', { name: /jumlah_anggota/ }).getByRole('cell')).toHaveCount(
+		4
+	);
+	await expect(plan.getByTestId('changes-kept')).toHaveCount(0);
 	const jateng = plan.getByRole('row', { name: /Jawa Tengah/ });
 	await expect(jateng.getByRole('cell')).toHaveText(['2024', '1', '1']);
 	await expect(plan.getByRole('row', { name: /Daerah Istimewa Yogyakarta/ })).toContainText('2024');

@@ -395,7 +395,7 @@ test.describe('an analyst uploading with an API token', () => {
 					{ mode: 'replace' }
 				);
 				const b = stored(r);
-				expect(r.body.changes).toEqual({
+				expect(r.body.changes).toMatchObject({
 					added: 2,
 					replaced: 1,
 					by_region_year: [
@@ -487,6 +487,56 @@ test.describe('an analyst uploading with an API token', () => {
 		expect((await revert(request, 987654)).status).toBe(404);
 		expect((await revert(request, 'abc' as unknown as number)).status).toBe(404);
 		expect(await dataState(request)).toEqual(before);
+	});
+
+	test('replace with a one-fact file replaces that fact only; the dry run lists the changes per fact; undo restores the rest', async ({
+		request
+	}) => {
+		const before = await dataState(request);
+		const anggota = (await figure(request, 'jumlah_anggota', '64.71', 2019)).value;
+		const first = stored(
+			await upload(request, csv(KOPERASI, '64.71,2019,semua,300,200,resmi,Dinas A'), {
+				mode: 'replace'
+			})
+		);
+		const afterFirst = await dataState(request);
+		const oneFact = csv(
+			'kode_wilayah,tahun,jenis_koperasi,koperasi_aktif,status_data,sumber',
+			'64.71,2019,semua,210,resmi,Dinas B'
+		);
+
+		const plan = await upload(request, oneFact, { mode: 'replace', dryRun: true });
+		expect(plan.status).toBe(200);
+		const byFact = (plan.body.changes as { by_fact?: { fact: string }[] }).by_fact ?? [];
+		expect(byFact.find((f) => f.fact === 'koperasi_aktif')).toEqual({
+			fact: 'koperasi_aktif',
+			in_file: true,
+			added: 0,
+			changed: 1,
+			cleared: 0,
+			unchanged: 0,
+			kept: 0
+		});
+		expect(byFact.find((f) => f.fact === 'jumlah_koperasi')).toMatchObject({
+			in_file: false,
+			kept: 1
+		});
+		expect(await dataState(request)).toEqual(afterFirst);
+
+		const second = stored(await upload(request, oneFact, { mode: 'replace' }));
+		expect((await figure(request, 'koperasi_aktif', '64.71', 2019)).value).toBe(210);
+		expect(await figure(request, 'jumlah_koperasi', '64.71', 2019)).toMatchObject({
+			value: 300,
+			sources: 'Dinas A'
+		});
+		expect((await figure(request, 'jumlah_anggota', '64.71', 2019)).value).toBe(anggota);
+
+		expect((await revert(request, second)).status).toBe(200);
+		undone(second);
+		expect(withoutNewVersions(await dataState(request), afterFirst)).toEqual(afterFirst);
+		expect((await revert(request, first)).status).toBe(200);
+		undone(first);
+		expect(withoutNewVersions(await dataState(request), before)).toEqual(before);
 	});
 
 	test('can preview an upload with dry_run: the planned changes come back and nothing is stored', async ({

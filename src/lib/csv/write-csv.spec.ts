@@ -15,6 +15,12 @@ describe('neutraliseCell', () => {
 		}
 	});
 
+	it('also neutralises the fullwidth forms of = + - @', () => {
+		for (const text of ['\uff1d1+2', '\uff0bx', '\uff0d1', '\uff20SUM(A1)', '＝HYPERLINK("x")']) {
+			expect(neutraliseCell(text), JSON.stringify(text)).toBe(`'${text}`);
+		}
+	});
+
 	it('leaves other text alone', () => {
 		for (const text of ['Kabupaten Bekasi', '32.16', '', ' =1', "'quoted", 'a=b']) {
 			expect(neutraliseCell(text)).toBe(text);
@@ -56,6 +62,21 @@ describe('writeCsv', () => {
 		]);
 	});
 
+	it('quotes a cell holding a semicolon or tab in the comma file too', () => {
+		// Excel in an Indonesian locale splits a comma file on `;`: `Koperasi;=1+2;x` unquoted would
+		// put `=1+2` in a cell of its own, where it runs as a formula.
+		const text = writeCsv(['nama', 'catatan'], [['Koperasi;=1+2;x', 'a\tb']]);
+		expect(text).toBe('nama,catatan\r\n"Koperasi;=1+2;x","a\tb"\r\n');
+		expect(readBack(text)).toEqual([
+			['nama', 'catatan'],
+			['Koperasi;=1+2;x', 'a\tb']
+		]);
+	});
+
+	it('quotes a cell holding a comma in the semicolon file too', () => {
+		expect(writeCsv(['a'], [['x,y']], 'excel-id')).toBe('\ufeffa\r\n"x,y"\r\n');
+	});
+
 	it('writes for Indonesian Excel with a BOM, semicolons and decimal commas', () => {
 		const text = writeCsv(
 			['wilayah', 'nilai'],
@@ -76,7 +97,12 @@ describe('writeCsv', () => {
 	it('never lets a text cell start a formula, and reads back as written', () => {
 		const text = fc.oneof(
 			fc.string(),
-			fc.tuple(fc.constantFrom('=', '+', '-', '@', '\t', '\r'), fc.string()).map(([a, b]) => a + b)
+			fc
+				.tuple(
+					fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\uff1d', '\uff0b', '\uff0d', '\uff20'),
+					fc.string()
+				)
+				.map(([a, b]) => a + b)
 		);
 		const flavour = fc.constantFrom<'standard' | 'excel-id'>('standard', 'excel-id');
 		fc.assert(
@@ -86,7 +112,8 @@ describe('writeCsv', () => {
 					delimiter: f === 'excel-id' ? ';' : ','
 				}).data;
 				expect(row).toEqual(cells.map(neutraliseCell));
-				for (const cell of row ?? []) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+				for (const cell of row ?? [])
+					expect(cell).not.toMatch(/^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/);
 			}),
 			{ numRuns: 500 }
 		);

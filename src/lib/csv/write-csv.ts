@@ -1,17 +1,24 @@
 /**
  * Every CSV that leaves the app is written here. Text that a spreadsheet would run as a formula
- * (starting with = + - @ tab or CR) gets a leading apostrophe; numbers stay numbers.
+ * (starting with = + - @ tab or CR, or the fullwidth ＝ ＋ － ＠ that some spreadsheets fold to
+ * them) gets a leading apostrophe; numbers stay numbers, so a negative figure stays a figure.
  */
 export type CsvFlavour = 'standard' | 'excel-id';
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/;
+
+/**
+ * Quoted whatever the file's own delimiter: a spreadsheet may split a comma file on `;` (Excel
+ * in an Indonesian locale) or on tabs, and an unquoted `a;=1+2` would then start a cell with `=`.
+ */
+const NEEDS_QUOTES = /[",;\t\r\n]/;
 
 export function neutraliseCell(text: string): string {
 	return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
-function quote(text: string, delimiter: string): string {
-	return /["\r\n]/.test(text) || text.includes(delimiter) ? `"${text.replace(/"/g, '""')}"` : text;
+function quote(text: string): string {
+	return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export function writeCsv(
@@ -27,7 +34,7 @@ export function writeCsv(
 			const text = String(value);
 			return flavour === 'excel-id' ? text.replace('.', ',') : text;
 		}
-		return quote(neutraliseCell(value), delimiter);
+		return quote(neutraliseCell(value));
 	};
 	const lines = [header.map((h) => cell(h)), ...rows.map((row) => row.map(cell))].map((r) =>
 		r.join(delimiter)

@@ -4,6 +4,7 @@
  */
 import { readConfig, type Config } from './config';
 import { openDatabase, type Database } from './duckdb/database';
+import { reconcileLedger } from './duckdb/ledger';
 import { migrate } from './duckdb/schema';
 import { loadBundledIfEmpty } from './ingest/load-bundled';
 import { readRegions } from './regions';
@@ -51,10 +52,16 @@ async function start(): Promise<AppContext> {
 		({ loaded, rows } = await db.withConnection(async (connection) => {
 			await migrate(connection);
 			const bundled = await loadBundledIfEmpty(connection, config.datasetsDir);
-			const strays = await setAsideUnreferenced(connection, config.uploadsDir);
+			// The checks passed (openDatabase); record what a crash right after a COMMIT left out.
+			const ledger = db.ledgerPath ? await reconcileLedger(connection, db.ledgerPath) : null;
+			const strays = await setAsideUnreferenced(
+				connection,
+				config.uploadsDir,
+				ledger?.files ?? new Set()
+			);
 			if (strays.length > 0)
 				console.warn(
-					`${strays.length} file(s) in ${config.uploadsDir} belong to no version (an upload cut short, or a restored backup); moved to .unreferenced/: ${strays.join(', ')}`
+					`${strays.length} file(s) in ${config.uploadsDir} belong to no version and were never committed (an upload cut short); moved to .unreferenced/: ${strays.join(', ')}`
 				);
 			// Fold a WAL replayed after a crash into the file now, while nothing else runs.
 			await connection.run('CHECKPOINT');

@@ -4,6 +4,7 @@
  */
 import { readConfig, type Config } from './config';
 import { openDatabase, type Database } from './duckdb/database';
+import { reconcileLedger } from './duckdb/ledger';
 import { migrate } from './duckdb/schema';
 import { loadBundledIfEmpty } from './ingest/load-bundled';
 
@@ -19,6 +20,7 @@ export async function openForCli(): Promise<{ db: Database; config: Config }> {
 	await db.withConnection(async (c) => {
 		await migrate(c);
 		await loadBundledIfEmpty(c, config.datasetsDir);
+		if (db.ledgerPath) await reconcileLedger(c, db.ledgerPath);
 	});
 	return { db, config };
 }

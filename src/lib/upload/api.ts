@@ -19,10 +19,30 @@ export interface RegionYearChange {
 	replaced: number;
 }
 
-export interface Changes {
+/**
+ * What an upload does to one fact, counted in values (one per region, year, breakdown and
+ * cooperative). A fact the file carries (`in_file`) has its values at the file's region–years
+ * added, changed, cleared (stored, but not in the file) or left unchanged; a fact the file does
+ * not carry keeps its `kept` values there as they were.
+ */
+export interface FactChange {
+	fact: string;
+	in_file: boolean;
 	added: number;
+	changed: number;
+	cleared: number;
+	unchanged: number;
+	kept: number;
+}
+
+export interface Changes {
+	/** Rows read from the file. */
+	added: number;
+	/** Stored rows that stepped aside (their facts the file does not carry are written again). */
 	replaced: number;
 	by_region_year: RegionYearChange[];
+	/** Per fact of the dataset with a value at the file's region–years; missing in old versions. */
+	by_fact?: FactChange[];
 }
 
 /** One entry of the upload history, as stored. */

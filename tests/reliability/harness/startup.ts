@@ -116,6 +116,67 @@ test.describe('start-up', () => {
 		expect(found.versions).toEqual([]);
 	});
 
+	test('a WAL damaged where DuckDB alone would drop a committed upload: the server never starts without it', async () => {
+		// The same scan as tests/reliability/damaged-wal-ledger.spec.ts (every offset: npm run stress),
+		// here against the built server at offsets the probe of issue 14 found losing the upload.
+		const db = fresh('ledger');
+		const server = await startServer({ databasePath: db.databasePath });
+		const file = cooperativeFile({
+			regions: emptyRegions(2),
+			perRegionYear: 2,
+			k: 3,
+			tag: 'led-1'
+		});
+		const token = db.accounts.analis!.token;
+		const stored = await upload(server.url, token, file, { source: file.tag });
+		expect(stored.status).toBe(201);
+		const version = ((await stored.json()) as { version: { id: number } }).version.id;
+		await server.kill();
+		const names = [db.databasePath, `${db.databasePath}.wal`, `${db.databasePath}.ledger`];
+		const originals = names.map((f) => fs.readFileSync(f));
+		const uploads = path.join(db.dir, 'uploads');
+		const kept = fs.readdirSync(uploads).filter((f) => f.endsWith('.csv'));
+		expect(kept).toHaveLength(1);
+		let refusedByLedger = 0;
+		for (const offset of [9, 12, 15, 55, 58, 61, 94, 97, 100, 452]) {
+			if (offset >= originals[1]!.length) continue;
+			names.forEach((f, i) => fs.writeFileSync(f, originals[i]!));
+			const wal = Buffer.from(originals[1]!);
+			wal[offset]! ^= 0xff;
+			fs.writeFileSync(names[1]!, wal);
+			const before = names.map(sha);
+			const started = await startServer({ databasePath: db.databasePath }).catch(
+				(error: Error) => error
+			);
+			if (started instanceof Error) {
+				expect(started.message, `offset ${offset}`).toContain('is damaged');
+				expect(started.message).toContain('npm run restore -- ');
+				expect(started.message).not.toMatch(STACK);
+				if (started.message.includes('records committed data the database lacks'))
+					refusedByLedger += 1;
+				expect(names.map(sha), `offset ${offset}: files changed`).toEqual(before);
+				continue;
+			}
+			try {
+				const listed = await fetch(`${started.url}/api/datasets`, {
+					headers: { Authorization: `Bearer ${token}` }
+				});
+				const versions = (await listed.json()) as {
+					versions: { id: number; rows: number; reverted_at: string | null }[];
+				};
+				expect(
+					versions.versions.find((v) => v.id === version),
+					`offset ${offset}: started without the upload`
+				).toMatchObject({ rows: file.rows, reverted_at: null });
+			} finally {
+				await started.kill();
+			}
+		}
+		expect(refusedByLedger).toBeGreaterThan(0);
+		expect(fs.readdirSync(uploads).filter((f) => f.endsWith('.csv'))).toEqual(kept);
+		expect(fs.existsSync(path.join(uploads, '.unreferenced'))).toBe(false);
+	});
+
 	test('a damaged data block stops the start, naming the database file; nothing is changed', async () => {
 		const db = fresh('block');
 		const offset = await dataBlockOffset(db.databasePath, 'koperasi');

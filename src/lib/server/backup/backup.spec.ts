@@ -2,7 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../duckdb/database';
+import { DatabaseOpenError, openDatabase, type Database } from '../duckdb/database';
+import { ledgerPathOf, readLedger, reconcileLedger } from '../duckdb/ledger';
+import { ingestUpload } from '../ingest/ingest-upload';
+import { readRegions } from '../regions';
 import { migrate } from '../duckdb/schema';
 import { loadBundledIfEmpty } from '../ingest/load-bundled';
 import { listBackups, MANIFEST_FILE, PARTIAL_SUFFIX, readManifest } from './manifest';
@@ -95,6 +98,63 @@ describe('backup and restore', () => {
 		reopened.close();
 		expect(Number(next)).toBe(Math.max(...manifest.datasets.map((d) => d.id)) + 1);
 	});
+
+	it('restores an older backup that lacks a later upload, and the server starts: the ledger is told at restore time', async () => {
+		const { db, file, dir } = await bundledDatabase();
+		await db.withConnection((c) => reconcileLedger(c, db.ledgerPath!));
+		const { dir: backup } = await db.withConnection((c) =>
+			writeBackup(c, { root: path.join(dir, 'backups'), databasePath: file })
+		);
+		const regions = await db.withConnection(readRegions);
+		const later = await db.withConnection((c) =>
+			ingestUpload(
+				c,
+				{
+					kind: 'koperasi',
+					mode: 'append',
+					bytes: new Uint8Array(
+						Buffer.from(
+							'kode_wilayah,tahun,jenis_koperasi,jumlah_koperasi,status_data,sumber\n32.16,2009,semua,900,resmi,Dinas\n'
+						)
+					),
+					fileName: 'bekasi-2009.csv',
+					by: 'analis',
+					sourceNote: null,
+					dryRun: false
+				},
+				{ regions, uploadsDir: path.join(dir, 'uploads'), ledgerPath: db.ledgerPath }
+			)
+		);
+		expect(later.kind).toBe('stored');
+		db.close();
+		const ledger = ledgerPathOf(file);
+		const laterId = later.kind === 'stored' ? later.versionId! : -1;
+		expect(readLedger(ledger).expected.has(laterId)).toBe(true);
+
+		// Swapping the old file in by hand is what a lost upload looks like: refused.
+		const manual = path.join(dir, 'manual');
+		fs.mkdirSync(manual);
+		await restoreBackup({ backupDir: backup, databasePath: path.join(manual, 'k.duckdb') });
+		fs.copyFileSync(ledger, ledgerPathOf(path.join(manual, 'k.duckdb')));
+		const refused = await openDatabase({
+			path: path.join(manual, 'k.duckdb'),
+			threads: 1,
+			memoryLimit: '512MB',
+			maxConcurrent: 1
+		}).catch((e: unknown) => e);
+		expect(refused).toBeInstanceOf(DatabaseOpenError);
+		expect((refused as Error).message).toContain(`version ${laterId} (koperasi, append, 1 rows)`);
+
+		await restoreBackup({ backupDir: backup, databasePath: file });
+		expect(readLedger(ledger).expected.has(laterId)).toBe(false);
+		const reopened = await openDatabase({
+			path: file,
+			threads: 1,
+			memoryLimit: '512MB',
+			maxConcurrent: 1
+		});
+		reopened.close();
+	}, 60_000);
 
 	it('refuses a backup with an altered file, naming it, and leaves the database as it was', async () => {
 		const { db, file, dir } = await bundledDatabase();

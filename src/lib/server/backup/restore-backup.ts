@@ -1,7 +1,8 @@
 /**
  * Restores a backup into a new database file next to the current one, checks every table against
  * the manifest, and only then swaps it in. The file it replaces (and its WAL) are renamed aside,
- * never deleted: a restore is undone by renaming them back.
+ * never deleted: a restore is undone by renaming them back. The ledger (duckdb/ledger.ts) is
+ * told which versions the restored file holds, so the next start expects exactly those.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -11,6 +12,13 @@ import { pathToFileURL } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { BackupError, readManifest, verifyFiles, type BackupManifest } from './manifest';
 import { quoteName, quoteText, tableSignatures } from './signatures';
+import {
+	appendLedger,
+	asLedgerVersion,
+	ledgerPathOf,
+	readStoredVersions,
+	type LedgerVersion
+} from '../duckdb/ledger';
 
 export interface RestoreResult {
 	databasePath: string;
@@ -85,6 +93,7 @@ async function loadInto(target: string, backupDir: string, manifest: BackupManif
 		const extra = restored.filter((s) => !manifest.tables.some((t) => t.table === s.table));
 		if (extra.length) throw new BackupError(`Unexpected tables: ${extra.map((s) => s.table)}`);
 		await connection.run('CHECKPOINT');
+		return [...(await readStoredVersions(connection)).values()].map(asLedgerVersion);
 	} finally {
 		connection.closeSync();
 		instance.closeSync();
@@ -111,12 +120,18 @@ export async function restoreBackup(options: {
 	fs.mkdirSync(path.dirname(databasePath), { recursive: true });
 	const target = `${databasePath}.restoring`;
 	removeDatabaseFiles(target);
+	let versions: LedgerVersion[];
 	try {
-		await loadInto(target, backupDir, manifest);
+		versions = await loadInto(target, backupDir, manifest);
 	} catch (error) {
 		removeDatabaseFiles(target);
 		throw error;
 	}
+	// From now on the ledger expects what the backup holds. Written before the swap: a crash in
+	// between leaves the old file, whose versions the next start checks or records, not refuses.
+	appendLedger(ledgerPathOf(databasePath), [
+		{ op: 'restore', backup: path.basename(backupDir), versions, at: new Date().toISOString() }
+	]);
 
 	const movedAside: string[] = [];
 	const aside = `${databasePath}.before-restore-${stamp(options.now ?? new Date())}`;

@@ -11,6 +11,14 @@ import path from 'node:path';
 import { DuckDBInstance, listValue, type DuckDBConnection } from '@duckdb/node-api';
 import { listBackups } from '../backup/manifest';
 import { tableSignatures } from '../backup/signatures';
+import {
+	compareWithLedger,
+	LedgerError,
+	ledgerPathOf,
+	readLedger,
+	readStoredVersions,
+	type LedgerState
+} from './ledger';
 import { Semaphore } from './semaphore';
 
 export interface DatabaseOptions {
@@ -22,6 +30,8 @@ export interface DatabaseOptions {
 	writableDirectories?: string[];
 	/** Where backups live: named in the message when the file turns out to be damaged. */
 	backupDir?: string;
+	/** The record of committed versions checked at start (ledger.ts); default `<path>.ledger`. */
+	ledgerPath?: string;
 }
 
 export interface Database {
@@ -40,6 +50,8 @@ export interface Database {
 	lockDown(): Promise<void>;
 	close(): void;
 	readonly path: string;
+	/** The ledger of committed versions (ledger.ts); null for an in-memory database. */
+	readonly ledgerPath: string | null;
 }
 
 export type OpenFailure = 'locked' | 'damaged' | 'other';
@@ -140,12 +152,52 @@ function checkWalBeforeOpen(options: DatabaseOptions): void {
 	}
 }
 
+function readLedgerOrRefuse(options: DatabaseOptions, ledgerPath: string): LedgerState {
+	try {
+		return readLedger(ledgerPath);
+	} catch (error) {
+		if (!(error instanceof LedgerError)) throw error;
+		throw new DatabaseOpenError(
+			'damaged',
+			damagedMessage(ledgerPath, error.message, options.path, options.backupDir)
+		);
+	}
+}
+
+/** What the ledger has and the database lacks: refused, naming the WAL when there is one. */
+function refuseLost(options: DatabaseOptions, ledgerPath: string, lost: string[]): never {
+	const wal = `${options.path}.wal`;
+	const file = fs.existsSync(wal) && fs.statSync(wal).size > 0 ? wal : options.path;
+	const shown =
+		lost.slice(0, 5).join('; ') + (lost.length > 5 ? `; and ${lost.length - 5} more` : '');
+	throw new DatabaseOpenError(
+		'damaged',
+		damagedMessage(
+			file,
+			`The ledger ${ledgerPath} records committed data the database lacks: ${shown}.`,
+			options.path,
+			options.backupDir
+		)
+	);
+}
+
+/** A ledger that expects versions, beside a database file that is not there. */
+function checkLedgerWithoutDatabase(options: DatabaseOptions, ledgerPath: string): void {
+	const ledger = readLedgerOrRefuse(options, ledgerPath);
+	const live = [...ledger.expected.values()];
+	if (live.length > 0)
+		refuseLost(options, ledgerPath, [
+			`the database file is missing, and ${live.length} committed version(s) are recorded`
+		]);
+}
+
 /**
  * Reads every table through a read-only instance, which replays the WAL in memory only. A damaged
  * block is found here, before the writable open would fold the WAL into the file (DuckDB
- * checkpoints after replaying it).
+ * checkpoints after replaying it); so is a committed version the WAL silently lost, by the
+ * ledger.
  */
-async function verifyReadOnly(options: DatabaseOptions): Promise<void> {
+async function verifyReadOnly(options: DatabaseOptions, ledgerPath: string | null): Promise<void> {
 	let instance: DuckDBInstance;
 	try {
 		instance = await DuckDBInstance.create(options.path, {
@@ -158,12 +210,19 @@ async function verifyReadOnly(options: DatabaseOptions): Promise<void> {
 	}
 	try {
 		const connection = await instance.connect();
+		let lost: string[] = [];
 		try {
 			await tableSignatures(connection);
+			if (ledgerPath) {
+				const ledger = readLedgerOrRefuse(options, ledgerPath);
+				lost = compareWithLedger(ledger, await readStoredVersions(connection)).lost;
+			}
 		} finally {
 			connection.closeSync();
 		}
+		if (lost.length > 0) refuseLost(options, ledgerPath!, lost);
 	} catch (error) {
+		if (error instanceof DatabaseOpenError) throw error;
 		throw explainOpenFailure(options, error);
 	} finally {
 		instance.closeSync();
@@ -175,7 +234,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 	if (!inMemory) {
 		fs.mkdirSync(path.dirname(options.path), { recursive: true });
 		checkWalBeforeOpen(options);
-		if (fs.existsSync(options.path)) await verifyReadOnly(options);
+		const ledgerPath = options.ledgerPath ?? ledgerPathOf(options.path);
+		if (fs.existsSync(options.path)) await verifyReadOnly(options, ledgerPath);
+		else checkLedgerWithoutDatabase(options, ledgerPath);
 	}
 	let instance: DuckDBInstance;
 	try {
@@ -235,6 +296,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 
 	return {
 		path: options.path,
+		ledgerPath: inMemory ? null : (options.ledgerPath ?? ledgerPathOf(options.path)),
 		async withBulkLoadConnection(work) {
 			if (closed) throw new Error('The database is closed');
 			const release = await bulkLoadFree.acquire();

@@ -2,11 +2,15 @@
  * The database schema, derived from the dataset definitions. Fact tables keep every upload's rows
  * with the version that added them and, once replaced, the version that replaced them: undo is
  * then a matter of flipping those markers, and readers filter on `diganti_oleh IS NULL`.
+ *
+ * A replace works per fact: a stored row that also holds facts the file does not carry is
+ * retired and written again by the replacing version without the replaced facts, `dibawa_dari`
+ * naming the version its figures came from (NULL for a row read from the version's own file).
  */
 import { DATASETS, type DatasetKind } from '$lib/catalogue/datasets';
 import type { DuckDBConnection } from '@duckdb/node-api';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export function quoteIdentifier(name: string): string {
 	if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Refusing identifier ${name}`);
@@ -35,7 +39,9 @@ function factTableDdl(kind: DatasetKind): string {
 		...(dataset.perCooperative ? ['id_koperasi VARCHAR', 'nama_koperasi VARCHAR'] : []),
 		...dataset.facts.map((f) => `${quoteIdentifier(f.id)} BIGINT`),
 		"status_data VARCHAR NOT NULL CHECK (status_data IN ('resmi', 'estimasi', 'sintetis'))",
-		'sumber VARCHAR NOT NULL'
+		'sumber VARCHAR NOT NULL',
+		// Last, where ALTER TABLE puts it in a file made by schema version 1.
+		'dibawa_dari INTEGER'
 	];
 	return `CREATE TABLE IF NOT EXISTS ${tableOf(kind)} (\n  ${columns.join(',\n  ')}\n)`;
 }
@@ -87,7 +93,10 @@ export const SCHEMA_STATEMENTS: string[] = [
   dibuat TIMESTAMPTZ NOT NULL,
   terakhir TIMESTAMPTZ NOT NULL
 )`,
-	...(Object.keys(DATASETS) as DatasetKind[]).map(factTableDdl)
+	...(Object.keys(DATASETS) as DatasetKind[]).map(factTableDdl),
+	...(Object.keys(DATASETS) as DatasetKind[]).map(
+		(kind) => `ALTER TABLE ${tableOf(kind)} ADD COLUMN IF NOT EXISTS dibawa_dari INTEGER`
+	)
 ];
 
 export async function migrate(connection: DuckDBConnection): Promise<void> {

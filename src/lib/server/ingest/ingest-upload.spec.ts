@@ -194,7 +194,7 @@ describe('ingestUpload on a real DuckDB file', () => {
 			const outcome = stored(await upload(fixture, { bytes: csv(KOPERASI_HEADER, ...NEW_ROWS) }));
 
 			expect(outcome.rows).toBe(3);
-			expect(outcome.changes).toEqual({
+			expect(outcome.changes).toMatchObject({
 				added: 3,
 				replaced: 0,
 				by_region_year: [
@@ -345,7 +345,7 @@ describe('ingestUpload on a real DuckDB file', () => {
 				})
 			);
 
-			expect(outcome.changes).toEqual({
+			expect(outcome.changes).toMatchObject({
 				added: 2,
 				replaced: 2,
 				by_region_year: [
@@ -443,6 +443,152 @@ describe('ingestUpload on a real DuckDB file', () => {
 		});
 	});
 
+	describe('replace of some facts only', () => {
+		const JANGKAUAN_FACTS = [
+			'jumlah_umkm',
+			'umkm_pemasaran_luar_daerah',
+			'umkm_ekspor',
+			'umkm_daring',
+			'penjualan_total',
+			'penjualan_luar_daerah',
+			'nilai_ekspor',
+			'galeri_produk',
+			'keikutsertaan_pameran'
+		];
+
+		/** Every live value of a dataset: `region|year|key|fact` → `value status source`. */
+		async function liveValues(kind: string, facts: readonly string[], key: string) {
+			const found = await rows(
+				fixture,
+				`SELECT kode_wilayah || '|' || tahun || '|' || ${key} || '|' || fact AS place,
+				        value::VARCHAR || ' ' || status_data || ' ' || sumber AS what
+				 FROM (UNPIVOT (SELECT * FROM "${kind}" WHERE diganti_oleh IS NULL)
+				       ON ${facts.join(', ')} INTO NAME fact VALUE value)
+				 ORDER BY place`
+			);
+			return Object.fromEntries(found.map((r) => [String(r.place), String(r.what)]));
+		}
+
+		const without = (values: Record<string, string>, fact: string) =>
+			Object.fromEntries(Object.entries(values).filter(([at]) => !at.endsWith(`|${fact}`)));
+
+		it.each([
+			['plain', 'Open Data Jabar'],
+			// A space before the source sends the file the full way (decode, parse, validate).
+			['full', ' Open Data Jabar']
+		])(
+			'a file with only jumlah_umkm replaces that fact and keeps every other fact of those region–years (%s way)',
+			async (way, source) => {
+				// A new copy for each upload: the bytes are handed over to the upload's worker.
+				const bytes = () =>
+					csv(
+						'kode_wilayah,tahun,kategori_usaha,jumlah_umkm,status_data,sumber',
+						`32.16,2020,semua,380000,resmi,${source}`,
+						`32.16,2021,semua,390000,resmi,${source}`
+					);
+				const before = await liveValues('jangkauan_pasar', JANGKAUAN_FACTS, 'kategori_usaha');
+				const tablesBefore = await snapshot(fixture, FACT_TABLES);
+
+				const plan = await upload(fixture, {
+					kind: 'jangkauan_pasar',
+					mode: 'replace',
+					dryRun: true,
+					bytes: bytes()
+				});
+				expect(plan.kind === 'planned' && plan.changes.by_fact).toEqual([
+					{
+						fact: 'jumlah_umkm',
+						in_file: true,
+						added: 1,
+						changed: 1,
+						cleared: 0,
+						unchanged: 0,
+						kept: 0
+					},
+					...JANGKAUAN_FACTS.slice(1).map((fact) => ({
+						fact,
+						in_file: false,
+						added: 0,
+						changed: 0,
+						cleared: 0,
+						unchanged: 0,
+						kept: 1
+					}))
+				]);
+				expect(await snapshot(fixture, FACT_TABLES)).toEqual(tablesBefore);
+
+				const outcome = stored(
+					await upload(fixture, { kind: 'jangkauan_pasar', mode: 'replace', bytes: bytes() })
+				);
+				expect(outcome.timings.way).toBe(way);
+				expect(outcome.changes.by_fact).toEqual(plan.kind === 'planned' && plan.changes.by_fact);
+				const after = await liveValues('jangkauan_pasar', JANGKAUAN_FACTS, 'kategori_usaha');
+				expect(without(after, 'jumlah_umkm')).toEqual(without(before, 'jumlah_umkm'));
+				expect(after['32.16|2020|semua|jumlah_umkm']).toBe('380000 resmi Open Data Jabar');
+				expect(after['32.16|2021|semua|jumlah_umkm']).toBe('390000 resmi Open Data Jabar');
+
+				// The summary tables read the same facts: the share online is the kept count of
+				// online UMKM over the new count of all UMKM.
+				const online = await runIndicatorQuery(fixture.db, {
+					indicator: findIndicator('persen_umkm_daring')!,
+					regions: ['32.16'],
+					from: 2020,
+					to: 2020,
+					per: 'total'
+				});
+				expect(online.map((r) => r.value)).toEqual([(138650 / 380000) * 100]);
+
+				expect((await revert(fixture, outcome.versionId!)).kind).toBe('reverted');
+				expect(await snapshot(fixture, FACT_TABLES)).toEqual(tablesBefore);
+			}
+		);
+
+		it('keeps the other facts, with their own status and source, of split and breakdown rows; counts cleared values', async () => {
+			const facts = [
+				'jumlah_koperasi',
+				'koperasi_aktif',
+				'koperasi_rat',
+				'jumlah_anggota',
+				'jumlah_manajer',
+				'jumlah_karyawan'
+			];
+			const before = await liveValues('koperasi', facts, 'jenis_koperasi');
+			const tablesBefore = await snapshot(fixture, FACT_TABLES);
+			const outcome = stored(
+				await upload(fixture, {
+					mode: 'replace',
+					bytes: csv(
+						'kode_wilayah,tahun,jenis_koperasi,koperasi_aktif,status_data,sumber',
+						// 32.16 2020 holds koperasi_aktif in a row of its own source (sintetis).
+						'32.16,2020,semua,710,resmi,Koreksi',
+						// 19.01 2020 holds it per breakdown: simpan_pinjam changes, konsumen is cleared.
+						'19.01,2020,simpan_pinjam,31,resmi,Koreksi'
+					)
+				})
+			);
+			const after = await liveValues('koperasi', facts, 'jenis_koperasi');
+			expect(without(after, 'koperasi_aktif')).toEqual(without(before, 'koperasi_aktif'));
+			expect(after['32.16|2020|semua|jumlah_anggota']).toBe('180000 sintetis Sintetis seed');
+			expect(after['32.16|2020|semua|koperasi_aktif']).toBe('710 resmi Koreksi');
+			expect(after['19.01|2020|konsumen|koperasi_aktif']).toBeUndefined();
+			expect(after['19.01|2020|konsumen|jumlah_koperasi']).toBe('60 resmi Dinas Koperasi Bangka');
+			expect(outcome.changes.by_fact?.find((f) => f.fact === 'koperasi_aktif')).toEqual({
+				fact: 'koperasi_aktif',
+				in_file: true,
+				added: 0,
+				changed: 2,
+				cleared: 1,
+				unchanged: 0,
+				kept: 0
+			});
+			expect(outcome.changes.by_fact?.find((f) => f.fact === 'jumlah_koperasi')?.kept).toBe(3);
+
+			expect((await revert(fixture, outcome.versionId!)).kind).toBe('reverted');
+			expect(await snapshot(fixture, FACT_TABLES)).toEqual(tablesBefore);
+			expect(await liveValues('koperasi', facts, 'jenis_koperasi')).toEqual(before);
+		});
+	});
+
 	describe('dry run', () => {
 		it.each(['append', 'replace'] as const)(
 			'plans a %s, reports what would change and leaves every table exactly as it was',
@@ -475,7 +621,7 @@ describe('ingestUpload on a real DuckDB file', () => {
 				dryRun: true,
 				bytes: csv(KOPERASI_HEADER, '32.16,2020,semua,1490,690,,,,,resmi,Koreksi')
 			});
-			expect(outcome.kind === 'planned' && outcome.changes).toEqual({
+			expect(outcome.kind === 'planned' && outcome.changes).toMatchObject({
 				added: 1,
 				replaced: 2,
 				by_region_year: [{ region_code: '32.16', year: 2020, added: 1, replaced: 2 }]
@@ -987,10 +1133,28 @@ describe('ingestUpload and revertVersion, as a property', () => {
 							if (outcome.kind === 'stored') {
 								const id = outcome.versionId!;
 								if (step.op === 'replace') {
+									// Per fact: the file's two facts are replaced at its region–years; a row
+									// holding them steps aside, its other facts written again by the version.
 									const pairs = new Set(step.file.map((r) => `${r.region}|${r.year}`));
-									for (const row of model)
-										if (row.retiredBy === null && pairs.has(`${row.region}|${row.year}`))
-											row.retiredBy = id;
+									const inFile = ['jumlah_koperasi', 'koperasi_aktif'] as const;
+									const carried: ModelRow[] = [];
+									for (const row of model) {
+										if (row.retiredBy !== null || !pairs.has(`${row.region}|${row.year}`)) continue;
+										const holds = (f: ModelFact) => row.facts[f] !== null;
+										const others = MODEL_FACTS.filter(
+											(f) => !(inFile as readonly string[]).includes(f)
+										);
+										if (!inFile.some(holds) && others.some(holds)) continue;
+										row.retiredBy = id;
+										if (others.some(holds))
+											carried.push({
+												...row,
+												facts: { ...row.facts, jumlah_koperasi: null, koperasi_aktif: null },
+												version: id,
+												retiredBy: null
+											});
+									}
+									model.push(...carried);
 								}
 								for (const r of step.file)
 									model.push({

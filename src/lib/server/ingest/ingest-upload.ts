@@ -15,6 +15,7 @@ import type { NumberConvention } from '$lib/csv/parse-number';
 import type { Problem } from '$lib/csv/problem';
 import type { Region } from '$lib/regions/region';
 import type { Changes, UploadMode } from '$lib/upload/api';
+import { recordInLedger } from '../duckdb/ledger';
 import { dimensionColumn, quoteIdentifier, tableOf } from '../duckdb/schema';
 import {
 	discardStaged,
@@ -23,6 +24,7 @@ import {
 	type PrepareTimings
 } from './prepare-upload';
 import { stopwatch } from './stopwatch';
+import { replaceFacts, summariseChanges } from './replace-facts';
 import { stagingDirOf } from './uploads-folder';
 import { insertVersion, loadStagedRecords } from './write-records';
 
@@ -55,7 +57,7 @@ export type UploadOutcome =
 export type UploadTimings = PrepareTimings & {
 	/** Staged rows read into the fact table. */
 	load: number;
-	/** Replaced rows retired, conflicts looked for, changes summarised. */
+	/** Replaced facts retired, conflicts looked for, changes summarised. */
 	check: number;
 	/** The original kept and the transaction committed (or rolled back for a dry run). */
 	finish: number;
@@ -64,6 +66,8 @@ export type UploadTimings = PrepareTimings & {
 export interface IngestContext {
 	regions: readonly Region[];
 	uploadsDir: string;
+	/** Where a commit is recorded (database.ledgerPath); without one, the next start records it. */
+	ledgerPath?: string | null;
 }
 
 /** Decodes, parses, validates and stages the file in a worker thread; no database needed. */
@@ -125,13 +129,14 @@ export async function storePrepared(
 			for (const file of recordsFiles)
 				await loadStagedRecords(connection, request.kind, versionId, file);
 			const load = lap();
-			if (request.mode === 'replace') await retireReplacedRows(connection, request.kind, versionId);
+			if (request.mode === 'replace')
+				await replaceFacts(connection, request.kind, versionId, prepared.facts);
 			const conflicts = await findConflicts(connection, request.kind, versionId);
 			if (conflicts.length > 0) {
 				await connection.run('ROLLBACK');
 				return { kind: 'problems', problems: conflicts, problemCount: conflicts.length, ...base };
 			}
-			const changes = await summariseChanges(connection, request.kind, versionId);
+			const changes = await summariseChanges(connection, request.kind, versionId, prepared.facts);
 			const check = lap();
 			const timings = () => ({ ...prepared.timings, load, check, finish: lap() });
 			if (request.dryRun || !originalFile) {
@@ -155,6 +160,19 @@ export async function storePrepared(
 				[storedName, JSON.stringify(changes), versionId]
 			);
 			await connection.run('COMMIT');
+			// After COMMIT returns and before the client hears of it (ledger.ts: why this order).
+			recordInLedger(context.ledgerPath ?? undefined, [
+				{
+					op: 'commit',
+					version: versionId,
+					kind: request.kind,
+					mode: request.mode,
+					rows,
+					checksum: sha256,
+					file: storedName,
+					at: new Date().toISOString()
+				}
+			]);
 			return { kind: 'stored', versionId, changes, rows, sha256, ...base, timings: timings() };
 		} catch (error) {
 			await connection.run('ROLLBACK').catch(() => undefined);
@@ -164,17 +182,6 @@ export async function storePrepared(
 	} finally {
 		discardStaged(...recordsFiles, originalFile);
 	}
-}
-
-/** Replace mode: the stored rows of exactly the region–year pairs in the file step aside. */
-async function retireReplacedRows(c: DuckDBConnection, kind: DatasetKind, versionId: number) {
-	const table = tableOf(kind);
-	await c.run(
-		`UPDATE ${table} SET diganti_oleh = $1
-     WHERE diganti_oleh IS NULL AND versi <> $1
-       AND (kode_wilayah, tahun) IN (SELECT DISTINCT kode_wilayah, tahun FROM ${table} WHERE versi = $1)`,
-		[versionId]
-	);
 }
 
 /**
@@ -210,7 +217,7 @@ async function findConflicts(
       FROM ${table} n JOIN ${table} o
         ON o.kode_wilayah = n.kode_wilayah AND o.tahun = n.tahun
        AND o.diganti_oleh IS NULL AND o.versi <> $1
-      WHERE n.versi = $1 AND n.${col} IS NOT NULL AND o.${col} IS NOT NULL AND (${overlapSql})`;
+      WHERE n.versi = $1 AND n.dibawa_dari IS NULL AND n.${col} IS NOT NULL AND o.${col} IS NOT NULL AND (${overlapSql})`;
 	});
 	const reader = await c.runAndReadAll(
 		`SELECT * FROM (${factChecks.join(' UNION ALL ')}) ORDER BY line, fact LIMIT 10000`,
@@ -239,31 +246,4 @@ async function findConflicts(
 			}
 		};
 	});
-}
-
-async function summariseChanges(
-	c: DuckDBConnection,
-	kind: DatasetKind,
-	versionId: number
-): Promise<Changes> {
-	const table = tableOf(kind);
-	const reader = await c.runAndReadAll(
-		`SELECT kode_wilayah, tahun::INTEGER AS tahun,
-        count(*) FILTER (WHERE versi = $1)::INTEGER AS added,
-        count(*) FILTER (WHERE diganti_oleh = $1)::INTEGER AS replaced
-     FROM ${table} WHERE versi = $1 OR diganti_oleh = $1
-     GROUP BY ALL ORDER BY kode_wilayah, tahun`,
-		[versionId]
-	);
-	const byRegionYear = reader.getRowObjectsJS().map((r) => ({
-		region_code: String(r.kode_wilayah),
-		year: Number(r.tahun),
-		added: Number(r.added),
-		replaced: Number(r.replaced)
-	}));
-	return {
-		added: byRegionYear.reduce((s, r) => s + r.added, 0),
-		replaced: byRegionYear.reduce((s, r) => s + r.replaced, 0),
-		by_region_year: byRegionYear
-	};
 }

@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { DATASETS, type DatasetKind } from '$lib/catalogue/datasets';
+import { DATASETS, type DatasetKind, type FactId } from '$lib/catalogue/datasets';
 import { decodeText, type TextEncoding } from '$lib/csv/decode-text';
 import { parseCsv, type Delimiter } from '$lib/csv/parse-csv';
 import type { NumberConvention } from '$lib/csv/parse-number';
@@ -57,6 +57,8 @@ export type PreparedUpload =
 	| {
 			kind: 'ready';
 			rows: number;
+			/** The dataset's facts the file has a column for: what a replace replaces. */
+			facts: FactId[];
 			sha256: string;
 			/** The validated records, for loadStagedRecords: one file, or the plain pass's halves. */
 			recordsFiles: string[];
@@ -129,7 +131,7 @@ export async function prepareUpload(
 	 * Awaited where it is returned, so that `finally` sees `ready`.
 	 */
 	const finish = async (
-		upload: Pick<ReadyUpload, 'rows' | 'recordsFiles' | 'encoding' | 'delimiter'>,
+		upload: Pick<ReadyUpload, 'rows' | 'facts' | 'recordsFiles' | 'encoding' | 'delimiter'>,
 		timings: () => PrepareTimings
 	): Promise<ReadyUpload> => {
 		await copy;
@@ -154,6 +156,7 @@ export async function prepareUpload(
 			return await finish(
 				{
 					rows: plain.rows,
+					facts: plain.facts,
 					recordsFiles: plain.files,
 					encoding: plain.encoding,
 					delimiter: plain.delimiter
@@ -185,7 +188,12 @@ export async function prepareUpload(
 
 		writeStagedRecords(recordsFile, request.kind, result.records);
 		return await finish(
-			{ rows: result.records.length, recordsFiles: [recordsFile], ...base },
+			{
+				rows: result.records.length,
+				facts: factsOfColumns(request.kind, result.columns),
+				recordsFiles: [recordsFile],
+				...base
+			},
 			() => ({
 				way: 'full',
 				tried,
@@ -253,12 +261,22 @@ async function stagePlain(
 	return {
 		kind: 'staged',
 		rows: first.rows + second.rows,
+		facts: first.facts,
 		encoding: first.encoding,
 		delimiter: first.delimiter,
 		files: [staged.records, staged.secondHalf],
 		halves: 2,
 		timings: { decode, scan: Math.round(performance.now() - began) - decode, stage: 0 }
 	};
+}
+
+/** The dataset's facts among the file's mapped columns, in the dataset's order. */
+function factsOfColumns(
+	kind: DatasetKind,
+	columns: readonly { target: string | null }[]
+): FactId[] {
+	const targets = new Set(columns.map((c) => c.target));
+	return DATASETS[kind].facts.filter((f) => targets.has(f.id)).map((f) => f.id as FactId);
 }
 
 /** A fresh name for an upload's staged files. */

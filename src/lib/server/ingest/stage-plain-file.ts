@@ -19,7 +19,8 @@ import {
 	DATA_STATUSES,
 	DATASETS,
 	type DatasetDefinition,
-	type DatasetKind
+	type DatasetKind,
+	type FactId
 } from '$lib/catalogue/datasets';
 import { looksBinary, looksLikeMarkup, type TextEncoding } from '$lib/csv/decode-text';
 import { mapColumns } from '$lib/csv/map-columns';
@@ -61,6 +62,8 @@ export type PlainStaging =
 	| {
 			kind: 'staged';
 			rows: number;
+			/** The dataset's facts the file has a column for (what a replace replaces). */
+			facts: FactId[];
 			encoding: TextEncoding;
 			delimiter: Delimiter;
 			/** Milliseconds: the encoding and header check, the pass over the rows, the last write. */
@@ -568,6 +571,7 @@ function stage(
 	return {
 		kind: 'staged',
 		rows,
+		facts: facts.filter((_, j) => factAt[j]! >= 0).map((f) => f.id as FactId),
 		encoding: bom ? 'utf-8-bom' : 'utf-8',
 		delimiter: csv.delimiter,
 		timings: { decode, scan, stage: lap() },

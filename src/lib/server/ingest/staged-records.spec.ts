@@ -39,7 +39,7 @@ describe('staged records: what the worker writes is what DuckDB stores', () => {
 			const table = await db.withConnection((c) =>
 				c.runAndReadAll(
 					`SELECT column_name, data_type FROM duckdb_columns()
-           WHERE table_name = $1 AND column_name NOT IN ('versi', 'diganti_oleh')
+           WHERE table_name = $1 AND column_name NOT IN ('versi', 'diganti_oleh', 'dibawa_dari')
            ORDER BY column_index`,
 					[kind]
 				)

@@ -19,7 +19,7 @@ export interface StagedColumn {
 	type: StagedType;
 }
 
-/** The fact table's columns after `versi` and `diganti_oleh`, in the table's order. */
+/** The fact table's columns after `versi` and `diganti_oleh` (and before `dibawa_dari`), in order. */
 export function stagedColumns(kind: DatasetKind): StagedColumn[] {
 	const dataset = DATASETS[kind];
 	const dimension = dimensionColumn(kind);

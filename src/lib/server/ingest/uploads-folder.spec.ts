@@ -40,6 +40,21 @@ describe('the uploads folder at start-up', () => {
 		);
 	});
 
+	it('never sets aside the original of a version the ledger records as committed, even one the database lacks', async () => {
+		fs.mkdirSync(uploads, { recursive: true });
+		fs.writeFileSync(path.join(uploads, '7-cccc.csv'), 'tersimpan, lalu hilang dari WAL');
+		fs.writeFileSync(path.join(uploads, '8-dddd.csv'), 'terputus sebelum commit');
+
+		const moved = await db.withConnection((c) =>
+			setAsideUnreferenced(c, uploads, new Set(['7-cccc.csv']))
+		);
+
+		expect(moved).toEqual(['8-dddd.csv']);
+		expect(fs.readFileSync(path.join(uploads, '7-cccc.csv'), 'utf8')).toBe(
+			'tersimpan, lalu hilang dari WAL'
+		);
+	});
+
 	it('changes nothing when every file is named, or when there is no uploads folder yet', async () => {
 		expect(await db.withConnection((c) => setAsideUnreferenced(c, uploads))).toEqual([]);
 		expect(fs.existsSync(uploads)).toBe(false);

@@ -3,9 +3,9 @@
  * uploads in progress, and a folder for originals that no version refers to.
  *
  * A process killed between keeping an original and committing its version leaves a file that no
- * version names; so does restoring an older backup. Start-up moves such files aside (never
- * deletes them: after a restore they are the only copy of those uploads) so that the folder and
- * the history agree.
+ * version names. Start-up moves such files aside (never deletes them) so that the folder and the
+ * history agree. The original of a version the ledger records as committed stays where it is,
+ * even when the database lacks that version (a restore of an older backup): it is the only copy.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -24,10 +24,14 @@ export function clearStaging(uploadsDir: string): void {
 	fs.rmSync(stagingDirOf(uploadsDir), { recursive: true, force: true });
 }
 
-/** Moves originals that no version names into `.unreferenced/`; returns their names. */
+/**
+ * Moves originals that no version names, and that no committed version ever named (`committed`,
+ * from the ledger), into `.unreferenced/`; returns their names.
+ */
 export async function setAsideUnreferenced(
 	connection: DuckDBConnection,
-	uploadsDir: string
+	uploadsDir: string,
+	committed: ReadonlySet<string> = new Set()
 ): Promise<string[]> {
 	if (!fs.existsSync(uploadsDir)) return [];
 	const reader = await connection.runAndReadAll(
@@ -36,7 +40,7 @@ export async function setAsideUnreferenced(
 	const named = new Set(reader.getRows().map(([name]) => String(name)));
 	const strays = fs
 		.readdirSync(uploadsDir, { withFileTypes: true })
-		.filter((entry) => entry.isFile() && !named.has(entry.name))
+		.filter((entry) => entry.isFile() && !named.has(entry.name) && !committed.has(entry.name))
 		.map((entry) => entry.name);
 	if (strays.length === 0) return [];
 	const aside = unreferencedDirOf(uploadsDir);

@@ -4,6 +4,7 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { isDatasetKind } from '$lib/catalogue/datasets';
+import { recordInLedger } from '../duckdb/ledger';
 import { tableOf } from '../duckdb/schema';
 import type { Changes, StoredVersion } from '$lib/upload/api';
 
@@ -72,7 +73,12 @@ export function revertBlocker(
 	return null;
 }
 
-export async function revertVersion(c: DuckDBConnection, id: number): Promise<RevertOutcome> {
+/** `ledgerPath`: where the undo is recorded once committed (ledger.ts), so it is not "lost". */
+export async function revertVersion(
+	c: DuckDBConnection,
+	id: number,
+	ledgerPath?: string | null
+): Promise<RevertOutcome> {
 	await c.run('BEGIN TRANSACTION');
 	try {
 		const all = await listVersions(c);
@@ -91,6 +97,9 @@ export async function revertVersion(c: DuckDBConnection, id: number): Promise<Re
 		await c.run(`UPDATE ${table} SET diganti_oleh = NULL WHERE diganti_oleh = $1`, [id]);
 		await c.run(`UPDATE versi_data SET dibatalkan_pada = now() WHERE id = $1`, [id]);
 		await c.run('COMMIT');
+		recordInLedger(ledgerPath ?? undefined, [
+			{ op: 'revert', version: id, at: new Date().toISOString() }
+		]);
 	} catch (error) {
 		await c.run('ROLLBACK').catch(() => undefined);
 		throw error;

@@ -68,6 +68,7 @@ export async function appendRecords(
 			}
 			appender.appendVarchar(record.status_data);
 			appender.appendVarchar(record.sumber);
+			appender.appendNull(); // dibawa_dari: the row comes from this version's own file
 			appender.endRow();
 		}
 		appender.flushSync();

@@ -55,7 +55,11 @@ export const POST: RequestHandler = async ({ locals, request, url }) => {
 		conventions: fields.conventions,
 		dryRun: fields.dryRun
 	};
-	const context = { regions: app.regions, uploadsDir: app.config.uploadsDir };
+	const context = {
+		regions: app.regions,
+		uploadsDir: app.config.uploadsDir,
+		ledgerPath: app.db.ledgerPath
+	};
 	const release = await app.writeLock.acquire();
 	try {
 		// Parsing and validation run in a worker thread and hold no database connection; only

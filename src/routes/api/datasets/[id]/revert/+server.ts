@@ -15,7 +15,7 @@ export const POST: RequestHandler = async ({ locals, params, request, url }) => 
 	const app = await getApp();
 	const release = await app.writeLock.acquire();
 	try {
-		const outcome = await app.db.withConnection((c) => revertVersion(c, id));
+		const outcome = await app.db.withConnection((c) => revertVersion(c, id, app.db.ledgerPath));
 		if (outcome.kind === 'not-found') return messageResponse(404, 'Versi tidak ada.', 'No such version.', locale);
 		if (outcome.kind === 'refused') return json({ message: outcome.reason[locale] }, { status: 409 });
 		return json({ version: outcome.version });
