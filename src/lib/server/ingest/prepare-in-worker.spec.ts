@@ -60,7 +60,8 @@ describe('prepareInWorker', () => {
 		expect(lines.slice(1).map((line) => Number(line.split(',')[0]))).toEqual(
 			Array.from({ length: 700_000 }, (_, i) => i + 2)
 		);
-	});
+		// A 40 MB register: seconds of work, more on a busy machine; the limit only stops a hang.
+	}, 60_000);
 
 	it('leaves nothing staged when its worker runs out of memory', async () => {
 		// 40 MB of text in a 48 MB heap: the original is staged at once, the plain pass reads to
@@ -70,5 +71,5 @@ describe('prepareInWorker', () => {
 			/memory|exit code/i
 		);
 		expect(fs.readdirSync(stagingDir)).toEqual([]);
-	});
+	}, 60_000);
 });
