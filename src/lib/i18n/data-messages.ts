@@ -159,6 +159,8 @@ const id = {
 	historyEmpty: 'Belum ada versi data.',
 	historyLoadFailed: 'Riwayat tidak dapat dimuat: {message}',
 	historyToUpload: 'Unggah data baru',
+	historyPrivate:
+		'Nama pengunggah, nama berkas dan catatan sumber hanya terlihat oleh analis dan admin yang sudah masuk.',
 	versionHeading: 'Versi {id}',
 	versionFile: 'Berkas',
 	versionRows: 'Baris',
@@ -352,6 +354,8 @@ const en: Record<DataMessageKey, string> = {
 	historyEmpty: 'No data versions yet.',
 	historyLoadFailed: 'The history could not be loaded: {message}',
 	historyToUpload: 'Upload new data',
+	historyPrivate:
+		'Uploader names, file names and source notes are shown only to analysts and admins who are logged in.',
 	versionHeading: 'Version {id}',
 	versionFile: 'File',
 	versionRows: 'Rows',

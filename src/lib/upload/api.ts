@@ -50,10 +50,11 @@ export interface StoredVersion {
 	id: number;
 	kind: DatasetKind;
 	mode: string;
+	/** Null for readers who are not analysts or admins (with `sha256`, `by` and `source`). */
 	file_name: string | null;
 	sha256: string | null;
 	rows: number;
-	by: string;
+	by: string | null;
 	at: string;
 	source: string | null;
 	reverted_at: string | null;

@@ -6,6 +6,7 @@ import { prepareForIngest, storePrepared } from '$lib/server/ingest/ingest-uploa
 import { getVersion, listVersions, revertBlocker } from '$lib/server/ingest/versions';
 import { apiLocale, messageResponse, problemsResponse } from '$lib/server/http/problems-response';
 import { readUploadForm } from '$lib/server/http/upload-form';
+import { cleanFileName } from '$lib/server/http/file-name';
 import type { DatasetVersion } from '$lib/upload/api';
 import type { RequestHandler } from './$types';
 
@@ -14,11 +15,14 @@ export const GET: RequestHandler = async ({ locals, request, url }) => {
 	const versions = await app.db.withConnection(listVersions);
 	const locale = apiLocale(request, url);
 	const mayRevert = can(locals.user?.role, 'revert');
+	// Who uploaded what file is for the people who upload; a reader sees what changed and when.
+	const mayKnowWho = can(locals.user?.role, 'upload');
 	return json({
 		versions: versions.map((v): DatasetVersion => {
 			const blocker = revertBlocker(v, versions);
 			return {
 				...v,
+				...(mayKnowWho ? {} : { by: null, file_name: null, sha256: null, source: null }),
 				can_revert: mayRevert && blocker === null,
 				revert_blocked_reason: blocker ? blocker[locale] : null
 			};
@@ -49,7 +53,7 @@ export const POST: RequestHandler = async ({ locals, request, url }) => {
 		kind,
 		mode: fields.mode,
 		bytes: new Uint8Array(await file.arrayBuffer()),
-		fileName: file.name,
+		fileName: cleanFileName(file.name),
 		by: locals.user!.name,
 		sourceNote: fields.source,
 		conventions: fields.conventions,
