@@ -12,6 +12,8 @@ import { openForCli } from '$lib/server/cli-database';
 import { readRegions } from '$lib/server/regions';
 import { ingestUpload } from '$lib/server/ingest/ingest-upload';
 import { localiseProblems } from '$lib/server/http/problems-response';
+import { cleanFileName } from '$lib/server/http/file-name';
+import { runningServer } from './running-server';
 
 interface Args {
 	kind: string;
@@ -45,24 +47,12 @@ function parseArgs(argv: string[]): Args {
 	return args as Args;
 }
 
-async function serverUrl(): Promise<string | null> {
-	const url = process.env.KOPERASI_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`;
-	try {
-		const response = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(15_000) });
-		return response.ok ? url : null;
-	} catch (error) {
-		// A server that is listening but busy (a large upload) must not be mistaken for none.
-		if (error instanceof Error && error.name === 'TimeoutError') return url;
-		return null;
-	}
-}
-
 async function viaServer(url: string, args: Args): Promise<number> {
 	const token = process.env.KOPERASI_TOKEN;
 	if (!token) {
 		console.error(
 			`The server at ${url} is running and owns the database file, so this command will not open it.\n` +
-				'Set KOPERASI_TOKEN to an analyst API token (npm run users -- token NAME, run while the server is stopped) to send the file through the server, or stop the server first.'
+				'Set KOPERASI_TOKEN to an analyst API token (npm run users -- token NAME) to send the file through the server, or stop the server first.'
 		);
 		return 3;
 	}
@@ -93,7 +83,7 @@ async function direct(args: Args): Promise<number> {
 					kind: args.kind as Parameters<typeof ingestUpload>[1]['kind'],
 					mode: args.mode,
 					bytes: fs.readFileSync(args.file),
-					fileName: path.basename(args.file),
+					fileName: cleanFileName(path.basename(args.file)),
 					by: `cli:${process.env.USER ?? 'unknown'}`,
 					sourceNote: args.source,
 					dryRun: args.dryRun
@@ -120,7 +110,7 @@ async function direct(args: Args): Promise<number> {
 
 async function main() {
 	const args = parseArgs(process.argv.slice(2));
-	const url = await serverUrl();
+	const url = await runningServer();
 	process.exitCode = url ? await viaServer(url, args) : await direct(args);
 }
 

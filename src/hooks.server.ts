@@ -8,7 +8,8 @@ import {
 } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
 import { getApp, startApp, stopApp } from '$lib/server/app';
-import { userForSession, userForToken } from '$lib/server/auth/accounts';
+import { userForSession } from '$lib/server/auth/accounts';
+import { userForToken } from '$lib/server/auth/api-tokens';
 import { checkOrigin } from '$lib/server/auth/origin-check';
 import { compressResponse } from '$lib/server/http/compress';
 import { sessionCookieName } from '$lib/server/auth/session-cookie';

@@ -4,7 +4,8 @@
  *   node --import tsx bench/tasks/build-base.ts DATASETS_DIR DATABASE
  */
 import fs from 'node:fs';
-import { addUser, createToken } from '$lib/server/auth/accounts';
+import { addUser } from '$lib/server/auth/accounts';
+import { createToken } from '$lib/server/auth/api-tokens';
 import { openDatabase } from '$lib/server/duckdb/database';
 import { migrate } from '$lib/server/duckdb/schema';
 import { loadBundledIfEmpty } from '$lib/server/ingest/load-bundled';
@@ -24,7 +25,7 @@ const result = await db.withConnection(async (c) => {
 	await migrate(c);
 	const { rows } = await loadBundledIfEmpty(c, datasetsDir);
 	await addUser(c, 'bench', 'analyst', 'bench-analyst-password');
-	const token = await createToken(c, 'bench');
+	const { token } = await createToken(c, 'bench');
 	await c.run('CHECKPOINT');
 	return { rows, token };
 });

@@ -417,6 +417,7 @@ test.describe('who may make a backup', () => {
 		expect(mutating).toEqual(
 			[
 				'api/admin/backup', // above
+				'api/admin/tokens', // auth.spec.ts
 				'api/datasets', // uploads.spec.ts
 				'api/datasets/[id]/revert', // uploads.spec.ts
 				'login', // uploads.spec.ts

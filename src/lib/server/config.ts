@@ -1,5 +1,20 @@
 /** Server settings, read once from the environment and checked at start-up. */
+import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The app's folder (the one with package.json), found from this module's own place: in the
+ * source, under tsx and in `build/`. Default paths are relative to it, not to the current
+ * folder, so the server and `npm run users`/`ingest`/`backup` open one database wherever they
+ * are started from.
+ */
+export function appRoot(from = path.dirname(fileURLToPath(import.meta.url))): string {
+	for (let dir = from; ; dir = path.dirname(dir)) {
+		if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+		if (path.dirname(dir) === dir) return process.cwd();
+	}
+}
 
 export interface Config {
 	databasePath: string;
@@ -41,7 +56,10 @@ function wholeNumber(name: string, fallback: number): number {
 }
 
 export function readConfig(): Config {
-	const databasePath = path.resolve(process.env.DATABASE_PATH || 'data/koperasi.duckdb');
+	const root = appRoot();
+	const databasePath = process.env.DATABASE_PATH
+		? path.resolve(process.env.DATABASE_PATH)
+		: path.join(root, 'data', 'koperasi.duckdb');
 	return {
 		databasePath,
 		uploadsDir: path.resolve(
@@ -52,7 +70,9 @@ export function readConfig(): Config {
 		),
 		uploadLimitBytes: positiveInt('UPLOAD_LIMIT_BYTES', 50 * 1024 * 1024),
 		requireLogin: process.env.REQUIRE_LOGIN === 'true' || process.env.REQUIRE_LOGIN === '1',
-		datasetsDir: path.resolve(process.env.DATASETS_DIR || 'datasets'),
+		datasetsDir: process.env.DATASETS_DIR
+			? path.resolve(process.env.DATASETS_DIR)
+			: path.join(root, 'datasets'),
 		duckdbThreads: positiveInt('DUCKDB_THREADS', 2),
 		duckdbMemoryLimit: process.env.DUCKDB_MEMORY_LIMIT || '2GB',
 		maxConcurrentQueries: positiveInt('MAX_CONCURRENT_QUERIES', 3),

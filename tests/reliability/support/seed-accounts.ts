@@ -4,7 +4,8 @@
  *   tsx tests/reliability/support/seed-accounts.ts admin:admin analis:analyst pemirsa:viewer
  */
 import { isRole } from '$lib/auth/roles';
-import { addUser, createToken } from '$lib/server/auth/accounts';
+import { addUser } from '$lib/server/auth/accounts';
+import { createToken } from '$lib/server/auth/api-tokens';
 import { openForCli } from '$lib/server/cli-database';
 
 const { db } = await openForCli();
@@ -15,7 +16,7 @@ try {
 		if (!name || !role || !isRole(role)) throw new Error(`Bad account ${spec}`);
 		const password = `sandi-uji-${name}-12345`;
 		await db.withConnection((c) => addUser(c, name, role, password));
-		const token = await db.withConnection((c) => createToken(c, name));
+		const { token } = await db.withConnection((c) => createToken(c, name));
 		accounts[name] = { role, password, token };
 	}
 } finally {

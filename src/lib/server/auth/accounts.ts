@@ -1,8 +1,9 @@
 /**
- * Users, API tokens and browser sessions, stored in DuckDB. Tokens and session ids are random
- * 256-bit values; only their SHA-256 is stored, so a copy of the database cannot log anyone in.
+ * Users and browser sessions, stored in DuckDB (API tokens: api-tokens.ts). Session ids are
+ * random 256-bit values; only their SHA-256 is stored, so a copy of the database cannot log
+ * anyone in.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { isRole, type Role } from '$lib/auth/roles';
 import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from './password';
@@ -10,7 +11,8 @@ import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from './password';
 export const SESSION_IDLE_MS = 30 * 60 * 1000;
 export const SESSION_ABSOLUTE_MS = 8 * 60 * 60 * 1000;
 
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+import { sha256 } from './secret-hash';
+
 const newSecret = () => randomBytes(32).toString('base64url');
 
 export const USER_NAME = /^[a-zA-Z0-9._-]{2,64}$/;
@@ -30,6 +32,30 @@ export async function addUser(
      ON CONFLICT (nama) DO UPDATE SET peran = excluded.peran, hash_sandi = excluded.hash_sandi`,
 		[name, role, hash]
 	);
+	// Adding an existing user sets a new password: whoever knew the old one is logged out.
+	await endSessions(c, name);
+}
+
+/** A new password for an existing user; every browser session of that user ends. */
+export async function changePassword(
+	c: DuckDBConnection,
+	name: string,
+	password: string
+): Promise<number> {
+	const user = await findUser(c, name);
+	if (!user) throw new Error(`Pengguna "${name}" tidak ada.`);
+	if (password.length < 10) throw new Error('Kata sandi minimal 10 karakter.');
+	await c.run(`UPDATE pengguna SET hash_sandi = $1 WHERE nama = $2`, [
+		await hashPassword(password),
+		name
+	]);
+	return endSessions(c, name);
+}
+
+/** Ends every browser session of a user; answers how many there were. */
+export async function endSessions(c: DuckDBConnection, name: string): Promise<number> {
+	const reader = await c.runAndReadAll(`DELETE FROM sesi WHERE nama = $1 RETURNING hash`, [name]);
+	return reader.getRows().length;
 }
 
 export async function findUser(
@@ -58,36 +84,17 @@ export async function checkPassword(
 	return user && user.hash && ok ? { name: user.name, role: user.role } : null;
 }
 
-export async function createToken(c: DuckDBConnection, name: string): Promise<string> {
-	if (!(await findUser(c, name))) throw new Error(`Pengguna "${name}" tidak ada.`);
-	const token = `kop_${newSecret()}`;
-	await c.run(`INSERT INTO token_api (hash, nama) VALUES ($1, $2)`, [sha256(token), name]);
-	return token;
-}
-
-export async function userForToken(
-	c: DuckDBConnection,
-	token: string
-): Promise<{ name: string; role: Role } | null> {
-	const reader = await c.runAndReadAll(
-		`SELECT p.nama, p.peran FROM token_api t JOIN pengguna p USING (nama)
-     WHERE t.hash = $1 AND t.dicabut IS NULL`,
-		[sha256(token)]
-	);
-	const row = reader.getRows()[0];
-	if (!row || !isRole(String(row[1]))) return null;
-	return { name: String(row[0]), role: String(row[1]) as Role };
-}
-
 export async function createSession(c: DuckDBConnection, name: string): Promise<string> {
 	const id = newSecret();
 	await c.run(`INSERT INTO sesi VALUES ($1, $2, now(), now())`, [sha256(id), name]);
 	return id;
 }
 
+/** The session's user, or null once it idled 30 minutes or is 8 hours old (then it is deleted). */
 export async function userForSession(
 	c: DuckDBConnection,
-	id: string
+	id: string,
+	now = Date.now()
 ): Promise<{ name: string; role: Role } | null> {
 	const reader = await c.runAndReadAll(
 		`SELECT p.nama, p.peran, epoch_ms(s.dibuat), epoch_ms(s.terakhir)
@@ -96,7 +103,6 @@ export async function userForSession(
 	);
 	const row = reader.getRows()[0];
 	if (!row || !isRole(String(row[1]))) return null;
-	const now = Date.now();
 	const created = Number(row[2]);
 	const last = Number(row[3]);
 	if (now - last > SESSION_IDLE_MS || now - created > SESSION_ABSOLUTE_MS) {
@@ -105,7 +111,10 @@ export async function userForSession(
 	}
 	// Touch at most once a minute: every write is a DuckDB transaction.
 	if (now - last > 60_000)
-		await c.run(`UPDATE sesi SET terakhir = now() WHERE hash = $1`, [sha256(id)]);
+		await c.run(`UPDATE sesi SET terakhir = to_timestamp($2::DOUBLE / 1000) WHERE hash = $1`, [
+			sha256(id),
+			now
+		]);
 	return { name: String(row[0]), role: String(row[1]) as Role };
 }
 

@@ -87,6 +87,8 @@ export const SCHEMA_STATEMENTS: string[] = [
   dibuat TIMESTAMPTZ NOT NULL DEFAULT now(),
   dicabut TIMESTAMPTZ
 )`,
+	// Added after the first release: databases made before it get the column here.
+	`ALTER TABLE token_api ADD COLUMN IF NOT EXISTS berlaku_sampai TIMESTAMPTZ`,
 	`CREATE TABLE IF NOT EXISTS sesi (
   hash VARCHAR PRIMARY KEY,
   nama VARCHAR NOT NULL,
