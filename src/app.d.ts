@@ -6,6 +6,10 @@ declare global {
 			message: string;
 			requestId?: string;
 		}
+		/** adapter-node passes the Node request; the Vite dev server passes nothing. */
+		interface Platform {
+			req?: import('node:http').IncomingMessage;
+		}
 		interface Locals {
 			requestId: string;
 			user: SessionUser | null;

@@ -12,6 +12,7 @@ import { userForSession } from '$lib/server/auth/accounts';
 import { userForToken } from '$lib/server/auth/api-tokens';
 import { checkOrigin } from '$lib/server/auth/origin-check';
 import { compressResponse } from '$lib/server/http/compress';
+import { actualProtocol, proxySettingsFromEnv } from '$lib/server/http/request-protocol';
 import { sessionCookieName } from '$lib/server/auth/session-cookie';
 import { DatabaseOpenError } from '$lib/server/duckdb/database';
 
@@ -66,9 +67,20 @@ function logFailure(event: RequestEvent, status: number, began: number): void {
 }
 
 const PUBLIC_PATHS = ['/login', '/api/health'];
+const PROXY = proxySettingsFromEnv();
 
 export const handle: Handle = async ({ event, resolve }) => {
 	const began = performance.now();
+	// One answer for the whole request: the origin check, the cookie's name and `Secure`, HSTS and
+	// every `url.origin` downstream read this URL (see request-protocol.ts).
+	event.url.protocol = actualProtocol(
+		event.url,
+		event.request.headers,
+		event.platform?.req
+			? (event.platform.req.socket as { encrypted?: boolean }).encrypted === true
+			: undefined,
+		PROXY
+	);
 	event.locals.requestId = randomUUID();
 	event.locals.user = null;
 	const response = await respond(event, resolve);

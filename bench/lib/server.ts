@@ -24,7 +24,6 @@ export async function startServer(options: {
 			...process.env,
 			PORT: String(options.port),
 			HOST: '127.0.0.1',
-			ORIGIN: url,
 			DATABASE_PATH: options.databasePath,
 			UPLOADS_DIR: options.uploadsDir,
 			UV_THREADPOOL_SIZE: '8',

@@ -7,14 +7,16 @@ import os from 'node:os';
 import path from 'node:path';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'koperasi-test-'));
+// Started as the README starts it, with no ORIGIN or proxy headers: the browser tests then log in,
+// upload and undo over plain HTTP exactly as on a fresh install.
 const env = {
 	...process.env,
 	DATABASE_PATH: path.join(dir, 'koperasi.duckdb'),
 	UPLOADS_DIR: path.join(dir, 'uploads'),
 	UV_THREADPOOL_SIZE: '8',
-	BODY_SIZE_LIMIT: '52M',
-	ORIGIN: `http://127.0.0.1:${process.env.PORT ?? 4173}`
+	BODY_SIZE_LIMIT: '52M'
 };
+for (const name of ['ORIGIN', 'PROTOCOL_HEADER', 'HOST_HEADER']) delete env[name];
 
 const users = { admin: 'admin', analis: 'analyst', pemirsa: 'viewer' };
 const credentials = { databaseDir: dir, users: {}, tokens: {} };

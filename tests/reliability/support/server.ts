@@ -117,12 +117,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
 		DATASETS_DIR: path.join(ROOT, 'datasets'),
 		PORT: String(port),
 		HOST: '127.0.0.1',
-		ORIGIN: url,
 		BODY_SIZE_LIMIT: '52M',
-		UV_THREADPOOL_SIZE: '8',
-		...options.env
+		UV_THREADPOOL_SIZE: '8'
 	};
-	// An empty value unsets the variable (adapter-node refuses ORIGIN="").
+	// Started as the README starts it, with no ORIGIN or proxy headers unless a test asks: plain
+	// HTTP is what a fresh install sees. An empty value unsets a variable (adapter-node refuses
+	// ORIGIN="").
+	for (const name of ['ORIGIN', 'PROTOCOL_HEADER', 'HOST_HEADER']) delete env[name];
+	Object.assign(env, options.env);
 	for (const [name, value] of Object.entries(env)) if (value === '') delete env[name];
 	const child = spawn(process.execPath, [path.join(ROOT, 'build')], {
 		cwd: ROOT,
