@@ -14,7 +14,7 @@ import type { Region } from '$lib/regions/region';
 import { createRegionResolver, type RegionResolver } from '$lib/regions/resolve-region';
 import { Semaphore } from './duckdb/semaphore';
 import { configureQueryCache, readDataYears } from './query/run-indicator-query';
-import { LoginThrottle } from './auth/throttle';
+import { KnownBrowsers, LoginThrottle } from './auth/throttle';
 
 export interface AppContext {
 	config: Config;
@@ -25,6 +25,7 @@ export interface AppContext {
 	/** Uploads and undos run one at a time: DuckDB aborts concurrent conflicting writers. */
 	writeLock: Semaphore;
 	loginThrottle: LoginThrottle;
+	knownBrowsers: KnownBrowsers;
 }
 
 let started: Promise<AppContext> | undefined;
@@ -86,7 +87,8 @@ async function start(): Promise<AppContext> {
 		regionByCode: new Map(regions.map((r) => [r.code, r])),
 		resolveRegion: createRegionResolver(regions),
 		writeLock: new Semaphore(1),
-		loginThrottle: new LoginThrottle()
+		loginThrottle: new LoginThrottle(),
+		knownBrowsers: new KnownBrowsers()
 	};
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LoginThrottle } from './throttle';
+import { KnownBrowsers, LoginThrottle } from './throttle';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -103,5 +103,42 @@ describe('LoginThrottle', () => {
 		failTimes(throttle, 'ANALIS', 2);
 		expect(throttle.waitFor('analis')).toBe(30 * SECOND);
 		expect(throttle.waitFor('admin')).toBe(0);
+	});
+});
+
+describe('LoginThrottle.attempt (counted before the password is checked)', () => {
+	it('lets 5 of 30 attempts started at once through to the check, and makes the rest wait', () => {
+		const { throttle } = throttleAt();
+		const started = Array.from({ length: 30 }, () => throttle.attempt('analis\n10.0.0.9'));
+		expect(started.filter((wait) => wait === 0)).toHaveLength(5);
+		expect(started.slice(5).every((wait) => wait === 30 * SECOND)).toBe(true);
+	});
+
+	it('forgets the counted attempt when it succeeds', () => {
+		const { throttle } = throttleAt();
+		for (let i = 0; i < 4; i++) throttle.attempt('analis\n10.0.0.9');
+		expect(throttle.attempt('analis\n10.0.0.9')).toBe(0);
+		throttle.succeed('analis\n10.0.0.9');
+		for (let i = 0; i < 5; i++) expect(throttle.attempt('analis\n10.0.0.9')).toBe(0);
+	});
+
+	it('keeps keys apart: failures from one address do not make another wait', () => {
+		const { throttle } = throttleAt();
+		for (let i = 0; i < 10; i++) throttle.attempt('analis\n10.0.0.66');
+		expect(throttle.waitFor('analis\n10.0.0.66')).toBeGreaterThan(0);
+		expect(throttle.attempt('analis\n10.0.0.9')).toBe(0);
+	});
+});
+
+describe('KnownBrowsers', () => {
+	it('knows a browser only for the accounts it logged in to, ignoring letter case', () => {
+		const browsers = new KnownBrowsers();
+		browsers.remember('hash-a', 'Analis');
+		expect(browsers.knows('hash-a', 'analis')).toBe(true);
+		expect(browsers.knows('hash-a', 'admin')).toBe(false);
+		expect(browsers.knows('hash-b', 'analis')).toBe(false);
+		browsers.remember('hash-a', 'admin');
+		expect(browsers.knows('hash-a', 'admin')).toBe(true);
+		expect(browsers.knows('hash-a', 'analis')).toBe(true);
 	});
 });
