@@ -1,11 +1,13 @@
 import adapter from '@sveltejs/adapter-node';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { withStaticGuard } from './adapter/static-guard.js';
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		adapter: adapter({ envPrefix: '' }),
+		// Static files get the same security headers as pages, and 405 for writes.
+		adapter: withStaticGuard(adapter({ envPrefix: '' })),
 		// SvelteKit's own check refuses any form POST without an Origin header, which would also
 		// refuse scripts using Bearer tokens (curl sends no Origin). src/lib/server/auth/origin-check.ts
 		// does the check instead: cross-site posts are refused, token requests are allowed.
