@@ -52,6 +52,21 @@ describe('parseIndicatorQuery', () => {
 		});
 	});
 
+	it.each(['regions', 'indicator', 'from', 'per', 'format'])(
+		'refuses the parameter %s given twice, naming it, instead of keeping the first',
+		(name) => {
+			const once: Record<string, string> = {
+				indicator: 'indicator=aset',
+				regions: 'regions=19',
+				from: 'from=2019',
+				per: 'per=total',
+				format: 'format=json'
+			};
+			const query = [...Object.values(once), once[name]].join('&');
+			expect(errorOf(query)).toBe(`Parameter "${name}" is given more than once`);
+		}
+	);
+
 	it('names an unknown parameter', () => {
 		expect(errorOf('indicator=aset&regions=19&region=32.16')).toBe('Unknown parameter "region"');
 	});

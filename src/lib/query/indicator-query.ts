@@ -67,6 +67,24 @@ export function parseRegionsAndYears(
 }
 
 /**
+ * An unknown or repeated parameter, named; null when each is known and given once. A repeat is
+ * refused rather than reduced to its first value: `regions=19&regions=32.16` asks for two regions
+ * and would silently get one.
+ */
+export function parameterProblem(
+	params: URLSearchParams,
+	known: ReadonlySet<string>
+): string | null {
+	const seen = new Set<string>();
+	for (const name of params.keys()) {
+		if (!known.has(name)) return `Unknown parameter "${name}"`;
+		if (seen.has(name)) return `Parameter "${name}" is given more than once`;
+		seen.add(name);
+	}
+	return null;
+}
+
+/**
  * Checks every parameter; region codes are checked for shape here and for existence by the
  * caller, which knows the region list.
  */
@@ -74,9 +92,8 @@ export function parseIndicatorQuery(
 	params: URLSearchParams,
 	defaults: { from: number; to: number }
 ): ParsedQuery {
-	for (const name of params.keys()) {
-		if (!KNOWN.has(name)) return { ok: false, error: `Unknown parameter "${name}"` };
-	}
+	const wrong = parameterProblem(params, KNOWN);
+	if (wrong) return { ok: false, error: wrong };
 	const indicatorId = params.get('indicator');
 	if (!indicatorId) return { ok: false, error: 'Parameter "indicator" is required' };
 	const indicator = findIndicator(indicatorId);

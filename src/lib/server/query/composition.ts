@@ -11,7 +11,7 @@ import {
 	type DatasetKind,
 	type FactId
 } from '$lib/catalogue/datasets';
-import { parseRegionsAndYears } from '$lib/query/indicator-query';
+import { parameterProblem, parseRegionsAndYears } from '$lib/query/indicator-query';
 import type { Database } from '../duckdb/database';
 import { dimensionColumn, quoteIdentifier, tableOf } from '../duckdb/schema';
 import { rememberForVersion } from './run-indicator-query';
@@ -53,9 +53,8 @@ export function parseCompositionQuery(
 	params: URLSearchParams,
 	defaults: { from: number; to: number }
 ): ParsedComposition {
-	for (const name of params.keys()) {
-		if (!KNOWN.has(name)) return { ok: false, error: `Unknown parameter "${name}"` };
-	}
+	const wrong = parameterProblem(params, KNOWN);
+	if (wrong) return { ok: false, error: wrong };
 	const dataset = params.get('dataset') ?? '';
 	if (!(COMPOSITION_DATASETS as string[]).includes(dataset))
 		return {
