@@ -7,21 +7,23 @@
  * (default: `backups/` next to the database); the last line printed is the backup's folder.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { readConfig } from '$lib/server/config';
 import { openDatabase } from '$lib/server/duckdb/database';
 import { writeBackup } from '$lib/server/backup/write-backup';
 
 interface Summary {
-	dir: string;
+	/** The backup's folder in BACKUP_DIR. */
+	name: string;
 	ms: number;
 	tables: { table: string; rows: number }[];
 }
 
-function print(summary: Summary): void {
+function print(summary: Summary, backupDir: string): void {
 	for (const t of summary.tables) console.log(`  ${t.table.padEnd(20)} ${t.rows} rows`);
 	const rows = summary.tables.reduce((sum, t) => sum + t.rows, 0);
 	console.log(`Backup written in ${summary.ms} ms: ${summary.tables.length} tables, ${rows} rows.`);
-	console.log(summary.dir);
+	console.log(path.join(backupDir, summary.name));
 }
 
 async function serverUrl(): Promise<string | null> {
@@ -51,14 +53,15 @@ async function viaServer(url: string): Promise<number> {
 		message?: string;
 		requestId?: string;
 	};
-	if (response.status !== 201 || !body.dir || !body.tables) {
+	if (response.status !== 201 || !body.name || !body.tables) {
 		const id = body.requestId ?? response.headers.get('x-request-id');
 		console.error(
 			`The server refused the backup (${response.status}): ${body.message ?? ''} [request ${id}]`
 		);
 		return 1;
 	}
-	print(body as Summary);
+	// The server answers the folder's name; BACKUP_DIR is the same setting on this machine.
+	print(body as Summary, readConfig().backupDir);
 	return 0;
 }
 
@@ -79,7 +82,7 @@ async function direct(): Promise<number> {
 		const { dir, manifest, ms } = await db.withConnection((c) =>
 			writeBackup(c, { root: config.backupDir, databasePath: config.databasePath })
 		);
-		print({ dir, ms, tables: manifest.tables });
+		print({ name: path.basename(dir), ms, tables: manifest.tables }, config.backupDir);
 		return 0;
 	} finally {
 		db.close();

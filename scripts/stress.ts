@@ -140,7 +140,8 @@ async function soak(): Promise<SoakSummary | null> {
 			}).catch(() => null);
 			if (response?.status === 201) {
 				backups.made++;
-				backups.last = ((await response.json()) as { dir: string }).dir;
+				const { name } = (await response.json()) as { name: string };
+				backups.last = path.join(path.dirname(db.databasePath), 'backups', name);
 			} else backups.failed++;
 		}
 	})();

@@ -381,11 +381,17 @@ test.describe('who may make a backup', () => {
 			const response = await request.post('/api/admin/backup', { headers });
 			expect(response.status(), await response.text()).toBe(status);
 			if (status === 201) {
-				const body = (await response.json()) as {
-					dir: string;
+				const text = await response.text();
+				const body = JSON.parse(text) as {
+					name: string;
 					tables: { table: string; rows: number }[];
 				};
-				expect(body.dir.startsWith(path.join(testCredentials().databaseDir, 'backups'))).toBe(true);
+				// The folder's name only: the answer never shows where the server keeps its files.
+				expect(body.name).toMatch(/^koperasi-[0-9TZ]+-[0-9a-f]+$/);
+				expect(fs.existsSync(path.join(testCredentials().databaseDir, 'backups', body.name))).toBe(
+					true
+				);
+				expect(text).not.toContain(testCredentials().databaseDir);
 				expect(body.tables.find((t) => t.table === 'wilayah')?.rows).toBe(552);
 			}
 		});

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { json } from '@sveltejs/kit';
 import { can } from '$lib/auth/roles';
 import { getApp } from '$lib/server/app';
@@ -7,7 +8,8 @@ import type { RequestHandler } from './$types';
 
 /**
  * `npm run backup` while the server runs: only this process may open the database file, so the
- * server writes the backup itself, into BACKUP_DIR (the one folder DuckDB may still write).
+ * server writes the backup itself, into BACKUP_DIR (the one folder DuckDB may still write), and
+ * answers the new folder's name in it.
  */
 export const POST: RequestHandler = async ({ locals, request, url }) => {
 	const locale = apiLocale(request, url);
@@ -32,9 +34,10 @@ export const POST: RequestHandler = async ({ locals, request, url }) => {
 	console.info(
 		`[${locals.requestId}] Backup by ${locals.user.name}: ${dir} (${manifest.tables.length} tables, ${ms} ms)`
 	);
+	// The folder's name only: where the server keeps its files is not the client's business.
 	return json(
 		{
-			dir,
+			name: path.basename(dir),
 			ms,
 			created_at: manifest.created_at,
 			tables: manifest.tables.map(({ table, rows, checksum }) => ({ table, rows, checksum })),
