@@ -27,6 +27,7 @@ import { stopwatch } from './stopwatch';
 import { replaceFacts, summariseChanges } from './replace-facts';
 import { stagingDirOf } from './uploads-folder';
 import { insertVersion, loadStagedRecords } from './write-records';
+import { reserveVersionId } from './versions';
 
 export interface UploadRequest {
 	kind: DatasetKind;
@@ -112,6 +113,7 @@ export async function storePrepared(
 	let storedFile: string | null = null;
 	const lap = stopwatch();
 	try {
+		const reservedId = await reserveVersionId(connection);
 		await connection.run('BEGIN TRANSACTION');
 		try {
 			const versionId = await insertVersion(
@@ -124,7 +126,8 @@ export async function storePrepared(
 					by: request.by,
 					sourceNote: request.sourceNote
 				},
-				rows
+				rows,
+				reservedId
 			);
 			for (const file of recordsFiles)
 				await loadStagedRecords(connection, request.kind, versionId, file);

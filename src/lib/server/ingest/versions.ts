@@ -34,6 +34,17 @@ function toVersion(row: Record<string, unknown>): DatasetVersion {
 	};
 }
 
+/**
+ * A version id of its own, committed before the upload's transaction begins. DuckDB writes a
+ * sequence's progress with the transaction that used it, so an upload killed before its commit
+ * gave its id back and the next upload got it again (and the name of the killed one's original,
+ * `<id>-….csv`, in `.unreferenced/`). Reserved on its own, an id is never handed out twice.
+ */
+export async function reserveVersionId(c: DuckDBConnection): Promise<number> {
+	const reader = await c.runAndReadAll(`SELECT nextval('versi_id')`);
+	return Number(reader.getRows()[0]?.[0]);
+}
+
 export async function listVersions(c: DuckDBConnection): Promise<DatasetVersion[]> {
 	const reader = await c.runAndReadAll(`${SELECT_VERSIONS} ORDER BY id DESC`);
 	return reader.getRowObjectsJS().map(toVersion);

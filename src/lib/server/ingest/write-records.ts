@@ -17,14 +17,16 @@ export interface NewVersion {
 	sourceNote: string | null;
 }
 
+/** `id`: one from reserveVersionId; without it the sequence's next value (fine for one-shot loads). */
 export async function insertVersion(
 	connection: DuckDBConnection,
 	version: NewVersion,
-	rowCount: number
+	rowCount: number,
+	id?: number
 ): Promise<number> {
 	const reader = await connection.runAndReadAll(
 		`INSERT INTO versi_data (id, jenis_data, mode, nama_berkas, sha256, jumlah_baris, oleh, catatan_sumber)
-     VALUES (nextval('versi_id'), $1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+     VALUES (${id === undefined ? "nextval('versi_id')" : '$8'}, $1, $2, $3, $4, $5, $6, $7) RETURNING id`,
 		[
 			version.kind,
 			version.mode,
@@ -32,7 +34,8 @@ export async function insertVersion(
 			version.sha256,
 			rowCount,
 			version.by,
-			version.sourceNote
+			version.sourceNote,
+			...(id === undefined ? [] : [id])
 		]
 	);
 	return Number(reader.getRows()[0]?.[0]);
