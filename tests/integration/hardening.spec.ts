@@ -167,7 +167,8 @@ async function logIn(server: RunningServer, headers: Record<string, string>) {
 	});
 	return {
 		status: response.status,
-		cookie: response.headers.get('set-cookie') ?? '',
+		// The session cookie; login also sets the browser's own id (peramban), tested in auth.spec.ts.
+		cookie: response.headers.getSetCookie().find((c) => /^(__Host-)?sesi=/.test(c)) ?? '',
 		headers: response.headers
 	};
 }

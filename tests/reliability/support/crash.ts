@@ -247,7 +247,12 @@ export async function runCrashIterations(options: CrashOptions): Promise<CrashSu
 		live = verdict.live;
 
 		server = await start();
-		const history = (await (await fetch(`${server.url}/api/datasets`)).json()) as {
+		// As the analyst: source notes are not shown to anonymous readers.
+		const history = (await (
+			await fetch(`${server.url}/api/datasets`, {
+				headers: { Authorization: `Bearer ${token}` }
+			})
+		).json()) as {
 			versions: { id: number; source: string | null; reverted_at: string | null }[];
 		};
 		const apiLive = history.versions
