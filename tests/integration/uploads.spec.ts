@@ -989,7 +989,12 @@ async function logIn(
 	});
 	const r = await reply<{ type: string; location: string }>(response);
 	expect(r.body, r.text).toEqual({ type: 'redirect', status: 303, location: '/' });
-	const setCookie = response.headers()['set-cookie'] ?? '';
+	// Login also sets the browser's own id (peramban, see auth.spec.ts): take the session's line.
+	const setCookie =
+		response
+			.headersArray()
+			.find((h) => h.name.toLowerCase() === 'set-cookie' && h.value.startsWith('sesi='))?.value ??
+		'';
 	const cookie = /^(sesi=[^;]+)/.exec(setCookie)?.[1];
 	if (!cookie) throw new Error(`no session cookie in ${setCookie}`);
 	return { cookie, setCookie };
