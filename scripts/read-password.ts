@@ -8,16 +8,19 @@ async function firstLineOfStdin(): Promise<string> {
 	return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '';
 }
 
+/** Typed ahead of a question (or pasted with both answers at once): kept for the next one. */
+let pending = '';
+
 /** One line from the terminal, echoing nothing; Ctrl-C or Ctrl-D gives up. */
 function askHidden(prompt: string): Promise<string> {
 	const stdin = process.stdin;
 	process.stderr.write(prompt);
 	stdin.setRawMode(true);
-	stdin.resume();
 	stdin.setEncoding('utf8');
 	return new Promise((resolve, reject) => {
 		let typed = '';
-		const done = (error?: Error) => {
+		const done = (rest: string, error?: Error) => {
+			pending = rest;
 			stdin.off('data', onData);
 			stdin.setRawMode(false);
 			stdin.pause();
@@ -26,14 +29,18 @@ function askHidden(prompt: string): Promise<string> {
 			else resolve(typed);
 		};
 		const onData = (text: string) => {
-			for (const ch of text) {
-				if (ch === '\r' || ch === '\n') return done();
-				if (ch === '\u0003' || ch === '\u0004') return done(new Error('Dibatalkan.'));
+			const chars = [...text];
+			for (const [i, ch] of chars.entries()) {
+				const rest = chars.slice(i + 1).join('');
+				if (ch === '\r' || ch === '\n') return done(rest.replace(/^\n/, ''));
+				if (ch === '\u0003' || ch === '\u0004') return done('', new Error('Dibatalkan.'));
 				if (ch === '\u007f' || ch === '\b') typed = [...typed].slice(0, -1).join('');
 				else if (ch >= ' ') typed += ch;
 			}
 		};
 		stdin.on('data', onData);
+		stdin.resume();
+		if (pending) onData(pending);
 	});
 }
 

@@ -4,7 +4,7 @@
  * shared; a server of this file's own (tests/reliability/support) takes the lock-outs, the
  * uploads and the users CLI, which stops and restarts it.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -430,4 +430,51 @@ test.describe.serial('accounts on a server of its own', () => {
 		});
 		expect(refused.status).toBe(403);
 	});
+});
+
+/**
+ * `npm run users -- add` at a terminal: `script` (util-linux) gives the CLI a pseudo-terminal;
+ * each answer is typed only once its question is on the screen, as a person would.
+ */
+async function atTerminal(dir: string, answers: string[]) {
+	const command = [process.execPath, path.join(ROOT, 'node_modules/tsx/dist/cli.mjs')]
+		.concat(['scripts/users.ts', 'add', 'terminal', '--role', 'viewer'])
+		.join(' ');
+	const child = spawn('script', ['-qec', command, '/dev/null'], {
+		cwd: ROOT,
+		env: { ...process.env, DATABASE_PATH: path.join(dir, 'koperasi.duckdb') }
+	});
+	let screen = '';
+	const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+	child.stdout.on('data', (chunk: Buffer) => (screen += chunk.toString()));
+	for (const [question, answer] of [
+		['Kata sandi baru untuk terminal', answers[0]],
+		['Ulangi kata sandi', answers[1]]
+	]) {
+		await expect.poll(() => screen, { timeout: 60_000 }).toContain(question);
+		child.stdin.write(`${answer}\r`);
+	}
+	return { code: await exited, screen };
+}
+
+test('npm run users -- add at a terminal asks twice without echo, and refuses two different answers', async () => {
+	test.setTimeout(120_000);
+	const dir = tempDir('terminal');
+	try {
+		const differ = await atTerminal(dir, ['sandi-terminal-123', 'sandi-terminal-124']);
+		expect(differ.code).not.toBe(0);
+		expect(differ.screen).toContain('Kedua kata sandi tidak sama');
+		const same = await atTerminal(dir, ['sandi-terminal-123', 'sandi-terminal-123']);
+		expect(same.code, same.screen).toBe(0);
+		expect(same.screen).toContain('Pengguna terminal (viewer) disimpan.');
+		expect(same.screen).not.toContain('sandi-terminal');
+		const server = await startServer({ databasePath: path.join(dir, 'koperasi.duckdb') });
+		try {
+			expect((await logIn(server.url, 'terminal', 'sandi-terminal-123')).status).toBe(303);
+		} finally {
+			await server.stop();
+		}
+	} finally {
+		fs.rmSync(dir, { recursive: true, force: true });
+	}
 });
