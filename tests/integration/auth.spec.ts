@@ -40,7 +40,14 @@ function send(
 	return new Promise((resolve, reject) => {
 		const request = http.request(
 			url,
-			{ method: options.method ?? 'GET', headers: options.headers, localAddress: options.from },
+			// A connection per request: a kept-alive one the server closes after its idle timeout
+			// (a CLI run between two requests) ends the next request with "socket hang up".
+			{
+				method: options.method ?? 'GET',
+				headers: options.headers,
+				localAddress: options.from,
+				agent: false
+			},
 			(response) => {
 				const chunks: Buffer[] = [];
 				response.on('data', (c: Buffer) => chunks.push(c));
