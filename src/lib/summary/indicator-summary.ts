@@ -122,7 +122,9 @@ export function summariseIndicator(input: SummaryInput): IndicatorSummary {
 	const previousValue = value(focus, year - 1);
 	const change = relativeChange(focusValue, previousValue);
 	const gap = gapPercent(focusValue, benchmarkValue);
-	const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
+	const years = [...new Set(rows.filter((r) => isFigure(r.value)).map((r) => r.year))].sort(
+		(a, b) => a - b
+	);
 	const rank = rankOf(candidates(year), focus, indicator.higherIsBetter);
 	const coverage = coverageOf(
 		peers.map((code) => allRow(code, year)),
