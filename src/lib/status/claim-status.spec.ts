@@ -7,6 +7,7 @@ import {
 	visibleRows,
 	weakest
 } from './claim-status';
+import { coverageText } from './status-text';
 
 const fig = (value: number | null, status: 'resmi' | 'estimasi' | 'sintetis' | null) => ({
 	value,
@@ -69,5 +70,17 @@ describe('what a page may show', () => {
 	it('gives the share of sintetis among the figures in view', () => {
 		expect(syntheticShare(rows)).toBe(50);
 		expect(syntheticShare([fig(null, null)])).toBeNull();
+	});
+});
+
+describe('coverage in words', () => {
+	it('names every status and the group size, and what was hidden', () => {
+		const counts = { resmi: 0, estimasi: 3, sintetis: 24 };
+		const shown = { counts, of: 27, syntheticHidden: false, used: 27 };
+		expect(coverageText(shown, 'id')).toBe('resmi 0 · estimasi 3 · sintetis 24 dari 27');
+		expect(coverageText({ ...shown, syntheticHidden: true, used: 3 }, 'id')).toBe(
+			'resmi 0 · estimasi 3 dari 27 · 24 sintetis disembunyikan'
+		);
+		expect(coverageText(shown, 'en')).toBe('official 0 · estimate 3 · synthetic 24 of 27');
 	});
 });
