@@ -36,7 +36,7 @@ const id = {
 	missingIndicators: 'Indikator tanpa angka: {list}.',
 
 	legendPrint:
-		'Status: resmi = angka terbitan instansi sumber; estimasi = perkiraan (interpolasi, proyeksi); sintetis = data contoh buatan, bukan angka nyata. Setiap angka turunan (selisih, perubahan, peringkat, median, target, temuan) berstatus terlemah dari angka pembentuknya.',
+		'Status: resmi = terbitan instansi sumber; estimasi = perkiraan; sintetis = data contoh buatan, bukan angka nyata. Angka turunan (selisih, perubahan, peringkat, median, target, temuan) berstatus terlemah dari pembentuknya, ditandai huruf: r resmi, e estimasi, i ilustrasi (sintetis).',
 	legendPrintHidden: 'Data contoh (sintetis) tidak ikut dicetak.',
 	legendPrintShown: 'Data contoh (sintetis) ikut dicetak dan ditandai “ilustrasi”.',
 	targetStatus: 'Status target',
@@ -104,7 +104,7 @@ const en: Record<StatusMessageKey, string> = {
 	missingIndicators: 'Indicators without figures: {list}.',
 
 	legendPrint:
-		'Status: official = published by the source agency; estimate = interpolated or projected; synthetic = made-up sample data, not a real figure. Every derived figure (gap, change, rank, median, target, finding) has the weakest status of the figures it is made from.',
+		'Status: official = published by the source agency; estimate = interpolated or projected; synthetic = made-up sample data, not a real figure. Every derived figure (gap, change, rank, median, target, finding) has the weakest status of the figures it is made from; the small letter after it: r official, e estimate, i illustration (synthetic).',
 	legendPrintHidden: 'Sample (synthetic) data is not printed.',
 	legendPrintShown: 'Sample (synthetic) data is printed and marked “illustration”.',
 	targetStatus: 'Status of the target',
