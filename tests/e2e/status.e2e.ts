@@ -66,7 +66,8 @@ test('the summary shows no sintetis figure or claim by default, and ranks among 
 		}
 	}
 	await expect(syntheticMarks(page)).toHaveCount(0);
-	await expect(page.locator('main')).not.toContainText('ilustrasi');
+	// What a reader sees (the printed legend, hidden on screen, explains the word).
+	expect(await page.locator('main').innerText()).not.toContain('ilustrasi');
 
 	// The ranking draws only what is left: as many bars as peers with a figure that is not sintetis.
 	const rows = await apiRows(page.request, 'koperasi_aktif', [BENCHMARK, ...peers], 'population');
@@ -140,9 +141,10 @@ test('shown, every rank, finding and target says its standing, and sintetis ones
 	for (const target of await targets.all()) {
 		await expect(target.locator('[data-claim-status]')).toHaveCount(1);
 	}
-	await expect(page.locator('[data-claim-status=sintetis]').first()).toHaveText(
-		'ilustrasi · sintetis'
+	await expect(page.locator('[data-claim-status=sintetis] .claim-word').first()).toHaveText(
+		'ilustrasi'
 	);
+	await expect(page.locator('[data-claim-status=sintetis]').first()).toContainText('· sintetis');
 
 	await openHydrated(page, '/jelajah?sintetis=tampilkan');
 	await expect(page.getByTestId('view-status').locator('[data-claim-status]')).toHaveCount(1);
