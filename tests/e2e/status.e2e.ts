@@ -147,7 +147,7 @@ test('shown, every rank, finding and target says its standing, and sintetis ones
 	await expect(page.locator('[data-claim-status=sintetis]').first()).toContainText('· sintetis');
 
 	await openHydrated(page, '/jelajah?sintetis=tampilkan');
-	await expect(page.getByTestId('view-status').locator('[data-claim-status]')).toHaveCount(1);
+	await expect(page.getByTestId('claim-of-view').locator('[data-claim-status]')).toHaveCount(1);
 });
 
 test('the choice is remembered, carried by links, and switched back from the header', async ({
