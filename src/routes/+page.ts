@@ -13,6 +13,8 @@ import { FetchError, mergeRows, summaryFetcher } from '$lib/summary/fetch-data';
 import { peerGroup } from '$lib/summary/peer-group';
 import { unpackRegions } from '$lib/summary/region-columns';
 import { takesFacts } from '$lib/summary/what-it-takes';
+import { visibleRows } from '$lib/status/claim-status';
+import { rememberedChoice, showSynthetic } from '$lib/status/synthetic-switch';
 import type { PageLoad } from './$types';
 
 /**
@@ -28,7 +30,7 @@ function early<T>(promise: Promise<T>): Promise<T> {
 	return promise;
 }
 
-export const load: PageLoad = async ({ data: server, fetch, url }) => {
+export const load: PageLoad = async ({ data: server, fetch, url, parent }) => {
 	const view = readDataView(url.searchParams);
 	const data = summaryFetcher(fetch, browser);
 	// The locale is read only on failure, so switching language does not re-run the load.
@@ -110,7 +112,18 @@ export const load: PageLoad = async ({ data: server, fetch, url }) => {
 		detail = await detailPair.catch(failed);
 	} else {
 		const pairRows = await Promise.all(headline).catch(failed);
-		year = readYear(url.searchParams) ?? defaultSummaryYear(pairRows, pair)?.year ?? null;
+		// The latest year the page will show: with sintetis hidden, the latest with other figures.
+		const remembered = browser
+			? rememberedChoice(document.cookie)
+			: (await parent()).syntheticRemembered;
+		const show = showSynthetic(url.searchParams, remembered);
+		year =
+			readYear(url.searchParams) ??
+			defaultSummaryYear(
+				pairRows.map((rows) => visibleRows(rows, show)),
+				pair
+			)?.year ??
+			null;
 		const span = year === null ? null : { from: year - 1, to: year };
 		peerYears = span ? [span.from, span.to] : [];
 		const [peerRows, detailPeers] = span

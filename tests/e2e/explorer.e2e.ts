@@ -2,7 +2,11 @@ import { expect, test, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import Papa from 'papaparse';
 import type { BoundaryCollection } from '../../src/lib/explorer/geo-join';
-import { apiRegions, apiRows } from './helpers';
+import { apiRegions, apiRows, showSampleData } from './helpers';
+
+// These tests hold every figure against the API, sintetis ones included: they read the pages with
+// the sample data shown (the default hides it; status.e2e.ts covers that).
+test.beforeEach(async ({ context, baseURL }) => showSampleData(context, baseURL));
 
 /** The number of values a chart reports having drawn, once it has drawn. */
 async function drawn(page: Page, testid: string): Promise<number> {

@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type BrowserContext, type Page } from '@playwright/test';
 import type { Normalisation } from '../../src/lib/catalogue/indicators';
 import type { QueryRow } from '../../src/lib/query/indicator-query';
 
@@ -75,4 +75,13 @@ export async function chartPoints(page: Page, testid: string): Promise<number> {
 
 export function card(page: Page, indicator: string) {
 	return page.getByTestId(`card-${indicator}`);
+}
+
+/**
+ * Remembers "Data contoh (sintetis): tampilkan" for the test's browser, as a reader who chose it
+ * would have. The bundled data is mostly sintetis: tests that hold every figure of a page against
+ * the API (sintetis ones included) read the pages with the sample data shown.
+ */
+export async function showSampleData(context: BrowserContext, baseURL: string | undefined) {
+	await context.addCookies([{ name: 'sintetis', value: 'tampilkan', url: baseURL! }]);
 }

@@ -17,7 +17,7 @@ import {
 	XSS,
 	type HostileServer
 } from '../reliability/support/hostile';
-import { hydrated, openHydrated } from './helpers';
+import { hydrated, openHydrated, showSampleData } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -193,6 +193,8 @@ test('the explorer: every view (line, bars, scatter, map, table) hovered; the CS
 	page
 }) => {
 	test.setTimeout(180_000);
+	// The hostile rows are sintetis: hidden by default, they would never reach the CSV.
+	await showSampleData(page.context(), hostile.server.url);
 	const seen = await watch(page);
 	await page.goto(`${hostile.server.url}/jelajah`);
 	await expect(page.locator('main')).toContainText(HOSTILE_REGIONS['32.01']!, { timeout: 15_000 });

@@ -14,7 +14,11 @@ import {
 } from '../../src/lib/format/number';
 import { MESSAGES } from '../../src/lib/i18n/messages';
 import type { QueryRow } from '../../src/lib/query/indicator-query';
-import { apiRegions, apiRows, chartPoints } from './helpers';
+import { apiRegions, apiRows, chartPoints, showSampleData } from './helpers';
+
+// These tests hold every figure against the API, sintetis ones included: they read the pages with
+// the sample data shown (the default hides it; status.e2e.ts covers that).
+test.beforeEach(async ({ context, baseURL }) => showSampleData(context, baseURL));
 
 const FOCUS = '32.16';
 const BENCHMARK = '19';
@@ -147,8 +151,14 @@ test('every card shows the API figures: values, gap, change, rank and normalisat
 			await expect(card.getByTestId('card-per')).toHaveText(NORMALISATION_LABEL[item.per].id);
 		}
 		if (focus !== null && benchmark !== null && benchmark !== 0) {
+			// Percentages are compared in points, everything else relatively.
 			const gap = ((focus - benchmark) / Math.abs(benchmark)) * 100;
-			await expect(card.getByTestId('gap')).toContainText(formatPercentChange(gap, 'id'));
+			const points = focus - benchmark;
+			await expect(card.getByTestId('gap')).toContainText(
+				indicator.unit === 'persen'
+					? `${points > 0 ? '+' : points < 0 ? '−' : '±'}${formatNumber(Math.abs(points), 'id', 1)} poin`
+					: formatPercentChange(gap, 'id')
+			);
 		}
 		const previous = value(rows, FOCUS, year - 1);
 		if (focus !== null && previous !== null && previous !== 0) {
@@ -228,20 +238,32 @@ test('findings are true of the data: recomputed from the API', async ({ page, re
 	const findings = page.getByTestId('finding');
 	await expect(findings.first()).toBeVisible();
 
-	// The gaps: the largest shortfalls, recomputed here, in order.
-	const behind = answers
+	// The gaps: the largest shortfalls, recomputed here, in order; only between figures of at
+	// least estimasi standing, neither of which reads as zero.
+	const solid = (rows: readonly QueryRow[], code: string) => {
+		const status = rows.find((r) => r.region_code === code && r.year === year)?.status;
+		return status === 'resmi' || status === 'estimasi';
+	};
+	const candidates = answers
 		.map(({ item, indicator, rows }) => {
 			const f = value(rows, FOCUS, year);
 			const b = value(rows, BENCHMARK, year);
+			const zero = (v: number) =>
+				formatValue(v, indicator.unit, 'en') === formatValue(0, indicator.unit, 'en');
 			return {
 				id: item.indicator,
 				indicator,
 				f,
 				b,
-				gap: f !== null && b ? ((f - b) / Math.abs(b)) * 100 : null
+				gap:
+					f !== null && b && solid(rows, FOCUS) && solid(rows, BENCHMARK) && !zero(f) && !zero(b)
+						? ((f - b) / Math.abs(b)) * 100
+						: null
 			};
 		})
-		.filter((g) => g.gap !== null && Math.abs(g.gap) >= 0.05 && g.gap < 0)
+		.filter((g) => g.gap !== null && Math.abs(g.gap) >= 0.05);
+	const behind = candidates
+		.filter((g) => g.gap! < 0)
 		.sort((a, b) => Math.abs(b.gap!) - Math.abs(a.gap!));
 	const gaps = page.locator('[data-testid="finding"][data-kind="gap"]');
 	const shownGaps = await gaps.evaluateAll((els) =>
@@ -250,7 +272,7 @@ test('findings are true of the data: recomputed from the API', async ({ page, re
 	expect(shownGaps.slice(0, Math.min(5, behind.length))).toEqual(
 		behind.slice(0, 5).map((g) => g.id)
 	);
-	expect(shownGaps.length).toBeGreaterThanOrEqual(Math.min(3, answers.length));
+	expect(shownGaps.length).toBeGreaterThanOrEqual(Math.min(3, candidates.length));
 
 	for (const finding of await findings.all()) {
 		const kind = await finding.getAttribute('data-kind');
@@ -264,7 +286,11 @@ test('findings are true of the data: recomputed from the API', async ({ page, re
 		if (kind === 'gap') {
 			const b = value(rows, BENCHMARK, year)!;
 			const gap = ((f - b) / Math.abs(b)) * 100;
-			expect(text).toContain(`${unsigned(gap)} ${f < b ? 'di bawah' : 'di atas'} Kepulauan`);
+			const size =
+				indicator.unit === 'persen'
+					? `${formatNumber(Math.abs(f - b), 'id', 1)} poin persentase`
+					: unsigned(gap);
+			expect(text).toContain(`${size} ${f < b ? 'di bawah' : 'di atas'} Kepulauan`);
 			expect(text).toContain(`(${year}: ${formatValue(f, indicator.unit, 'id')} dibanding`);
 			expect(text).toContain(formatValue(b, indicator.unit, 'id'));
 		} else if (kind === 'improvement' || kind === 'decline') {
@@ -279,8 +305,12 @@ test('findings are true of the data: recomputed from the API', async ({ page, re
 				`(${formatValue(p, indicator.unit, 'id')} → ${formatValue(f, indicator.unit, 'id')})`
 			);
 		} else if (kind === 'rank') {
-			const now = rankIn(rows, peers, FOCUS, year)!;
-			const before = rankIn(rows, peers, FOCUS, year - 1)!;
+			// Among the same regions: those with a figure in both years.
+			const both = peers.filter(
+				(c) => value(rows, c, year) !== null && value(rows, c, year - 1) !== null
+			);
+			const now = rankIn(rows, both, FOCUS, year)!;
+			const before = rankIn(rows, both, FOCUS, year - 1)!;
 			expect(now.rank).not.toBe(before.rank);
 			expect(text).toContain(
 				`${now.rank < before.rank ? 'naik' : 'turun'} dari ke-${before.rank} menjadi ke-${now.rank} dari ${now.of}`

@@ -20,7 +20,7 @@ import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 import type { Action } from 'svelte/action';
 import { fromAction } from 'svelte/attachments';
 import type { BoundaryCollection } from '$lib/explorer/geo-join';
-import { pointsOf } from './explorer-style';
+import { EXPLORER_FONT, pointsOf } from './explorer-style';
 import type { ExplorerChart, ExplorerOption } from './explorer-types';
 
 use([
@@ -169,4 +169,84 @@ export function renderImage(
 	const url = chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' });
 	chart.dispose();
 	return url;
+}
+
+const FOOTER_FONT_SIZE = 12;
+const FOOTER_LINE = 17;
+const FOOTER_PAD = 12;
+/** Characters per footer line: 12 px type averages under 7 px a character. */
+const charsPerLine = (width: number) => Math.max(40, Math.floor((width - 32) / 6.8));
+
+/** Footer text laid into lines by words; a word longer than a line (a URL) is cut. */
+export function footerLines(footer: readonly string[], width: number): string[] {
+	const max = charsPerLine(width);
+	const lines: string[] = [];
+	for (const text of footer) {
+		let line = '';
+		for (let word of text.split(/\s+/)) {
+			while (word.length > max) {
+				if (line) lines.push(line);
+				lines.push(word.slice(0, max));
+				line = '';
+				word = word.slice(max);
+			}
+			if (line && line.length + 1 + word.length > max) {
+				lines.push(line);
+				line = word;
+			} else line = line ? `${line} ${word}` : word;
+		}
+		if (line) lines.push(line);
+	}
+	return lines;
+}
+
+const escapeXml = (text: string) =>
+	text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * The picture of `renderImage` with lines under it (source, status, date, link), so a downloaded
+ * chart keeps saying where its figures come from and how real they are.
+ */
+export async function renderImageWithFooter(
+	option: ExplorerOption,
+	format: 'png' | 'svg',
+	size: ImageSize,
+	map: ChartSpec['map'] | undefined,
+	footer: readonly string[]
+): Promise<string> {
+	const image = renderImage(option, format, size, map);
+	const lines = footerLines(footer, size.width);
+	if (lines.length === 0) return image;
+	const height = size.height + FOOTER_PAD * 2 + lines.length * FOOTER_LINE;
+	const baseline = (i: number) => size.height + FOOTER_PAD + (i + 1) * FOOTER_LINE - 4;
+	if (format === 'svg') {
+		const chart = image.replace(/^<\?xml[^>]*>\s*/, '');
+		const texts = lines
+			.map(
+				(line, i) =>
+					`<text x="16" y="${baseline(i)}" font-family="${EXPLORER_FONT}" font-size="${FOOTER_FONT_SIZE}" fill="#475569">${escapeXml(line)}</text>`
+			)
+			.join('');
+		return `<svg xmlns="http://www.w3.org/2000/svg" width="${size.width}" height="${height}" viewBox="0 0 ${size.width} ${height}"><rect width="100%" height="100%" fill="#ffffff"/>${chart}${texts}</svg>`;
+	}
+	const picture = await new Promise<HTMLImageElement>((resolve, reject) => {
+		const img = new Image();
+		img.onload = () => resolve(img);
+		img.onerror = () => reject(new Error('The chart image could not be read'));
+		img.src = image;
+	});
+	const ratio = picture.width / size.width;
+	const canvas = document.createElement('canvas');
+	canvas.width = picture.width;
+	canvas.height = Math.round(height * ratio);
+	const context = canvas.getContext('2d');
+	if (!context) return image;
+	context.fillStyle = '#ffffff';
+	context.fillRect(0, 0, canvas.width, canvas.height);
+	context.drawImage(picture, 0, 0);
+	context.scale(ratio, ratio);
+	context.fillStyle = '#475569';
+	context.font = `${FOOTER_FONT_SIZE}px ${EXPLORER_FONT}`;
+	lines.forEach((line, i) => context.fillText(line, 16, baseline(i)));
+	return canvas.toDataURL('image/png');
 }

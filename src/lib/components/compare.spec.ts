@@ -52,8 +52,19 @@ describe('rows', () => {
 		expect(hasUnofficial(rows.slice(1))).toBe(false);
 	});
 
-	it('lists distinct sources', () => {
-		expect(sourcesOf(rows)).toEqual(['BPS', 'Dinas', 'Kemenkop', 'estimasi: tren']);
+	it('lists distinct sources, each by the earliest place it takes in a row', () => {
+		// Row one: estimasi note first (0), Dinas (1), BPS (2); row two: Kemenkop first (0).
+		expect(sourcesOf(rows)).toEqual(['Kemenkop', 'estimasi: tren', 'Dinas', 'BPS']);
+	});
+
+	it("names the data's own source before the population's, each once", () => {
+		const population = 'Kepmendagri 300.2.2-2138/2025';
+		const perCapita = [
+			row({ status: 'sintetis', sources: `sintetis: generator | ${population}` }),
+			row({ region_code: '19', sources: `Dinas KUKM Babel | ${population}` }),
+			row({ region_code: '32.75', sources: `Dinas KUKM Babel | ${population}` })
+		];
+		expect(sourcesOf(perCapita)).toEqual(['Dinas KUKM Babel', 'sintetis: generator', population]);
 	});
 
 	it('finds the latest year with data, focus first', () => {

@@ -31,15 +31,26 @@ export function hasUnofficial(rows: readonly QueryRow[]): boolean {
 
 const isNote = (source: string) => /^(estimasi|sintetis)\b/i.test(source);
 
-/** The distinct sources behind the rows that have a figure; estimation notes after sources. */
+/**
+ * The distinct sources behind the rows that have a figure, the data's own first: each row names
+ * its facts' sources before the population's (source-sets.ts), so a source is placed by the
+ * earliest place it takes in any row; then sources before estimation notes, then by name.
+ */
 export function sourcesOf(rows: readonly QueryRow[]): string[] {
-	const sources = new Set<string>();
+	const place = new Map<string, number>();
 	for (const row of rows) {
 		if (row.value === null || !row.sources) continue;
-		for (const source of row.sources.split(' | ')) if (source.trim()) sources.add(source.trim());
+		const list = row.sources
+			.split(' | ')
+			.map((s) => s.trim())
+			.filter(Boolean);
+		list.forEach((source, i) => place.set(source, Math.min(i, place.get(source) ?? i)));
 	}
-	return [...sources].sort(
-		(a, b) => Number(isNote(a)) - Number(isNote(b)) || a.localeCompare(b, 'id')
+	return [...place.keys()].sort(
+		(a, b) =>
+			place.get(a)! - place.get(b)! ||
+			Number(isNote(a)) - Number(isNote(b)) ||
+			a.localeCompare(b, 'id')
 	);
 }
 

@@ -27,7 +27,8 @@ const CHANGES: { [K in keyof ExplorerState]: Partial<ExplorerState> & Pick<Explo
 	perY: { perY: 'cooperative' },
 	selected: { selected: ['32.73', '32.01'] },
 	sort: { sort: { column: 2023, descending: true } },
-	search: { search: 'bandung barat' }
+	search: { search: 'bandung barat' },
+	synthetic: { synthetic: true }
 };
 const ALL_CHANGES: ExplorerState = Object.assign({ ...DEFAULT_STATE }, ...Object.values(CHANGES));
 
@@ -73,6 +74,14 @@ describe('URL state', () => {
 		const params = writeState({ ...DEFAULT_STATE, indicator: 'jumlah_umkm', per: 'population' });
 		expect(params.has(PARAM.per)).toBe(false);
 		expect(readState(params).state.per).toBe('population');
+	});
+
+	it('keeps the sintetis choice in every link once it is stated, either way', () => {
+		expect(writeState({ ...DEFAULT_STATE, synthetic: false }).toString()).toBe(
+			'sintetis=sembunyikan'
+		);
+		expect(readState(new URLSearchParams('sintetis=tampilkan')).state.synthetic).toBe(true);
+		expect(readState(new URLSearchParams('sintetis=x')).state.synthetic).toBeNull();
 	});
 
 	it('falls back to defaults for what it cannot read, and says which', () => {

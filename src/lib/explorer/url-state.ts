@@ -8,6 +8,7 @@ import { findIndicator, type Indicator, type Normalisation } from '$lib/catalogu
 import { DEFAULT_LOCALE, LANG_PARAM, type Locale } from '$lib/i18n';
 import { YEAR_BOUNDS } from '$lib/query/indicator-query';
 import { KEMENDAGRI_CODE } from '$lib/regions/region';
+import { choiceText, readChoice, SYNTHETIC_PARAM } from '$lib/status/synthetic-switch';
 import { isRegionToken } from './region-set';
 
 export const VIEWS = ['garis', 'batang', 'sebar', 'peta', 'tabel'] as const;
@@ -27,7 +28,8 @@ export const PARAM = {
 	perY: 'per2',
 	selected: 'pilih',
 	sort: 'urut',
-	search: 'cari'
+	search: 'cari',
+	synthetic: SYNTHETIC_PARAM
 } as const;
 
 /** The parameters the data depends on: a change to any other one is answered without a request. */
@@ -72,6 +74,11 @@ export interface ExplorerState extends DataState {
 	selected: string[];
 	sort: TableSort | null;
 	search: string;
+	/**
+	 * The sintetis switch as the URL states it; null: not stated (the remembered choice or the
+	 * default applies, see synthetic-switch.ts). Not a data parameter: rows are filtered here.
+	 */
+	synthetic: boolean | null;
 }
 
 const DEFAULT_INDICATOR = 'anggota_per_koperasi';
@@ -92,7 +99,8 @@ export const DEFAULT_STATE: ExplorerState = {
 	perY: 'population',
 	selected: [],
 	sort: null,
-	search: ''
+	search: '',
+	synthetic: null
 };
 
 const MAX_SEARCH = 80;
@@ -215,7 +223,8 @@ export function readState(params: URLSearchParams): Read<ExplorerState> {
 			year: yearOf(params.get(PARAM.year), ignored, PARAM.year),
 			selected: selected.filter((code) => KEMENDAGRI_CODE.test(code)),
 			sort: sortOf(params.get(PARAM.sort), ignored),
-			search: (params.get(PARAM.search) ?? '').trim().slice(0, MAX_SEARCH)
+			search: (params.get(PARAM.search) ?? '').trim().slice(0, MAX_SEARCH),
+			synthetic: readChoice(params.get(PARAM.synthetic))
 		},
 		ignored
 	};
@@ -250,6 +259,7 @@ export function writeState(state: ExplorerState, locale: Locale = DEFAULT_LOCALE
 	if (state.selected.length) params.set(PARAM.selected, state.selected.join(','));
 	if (state.sort) params.set(PARAM.sort, sortText(state.sort));
 	if (state.search.trim()) params.set(PARAM.search, state.search.trim());
+	if (state.synthetic !== null) params.set(PARAM.synthetic, choiceText(state.synthetic));
 	if (locale !== DEFAULT_LOCALE) params.set(LANG_PARAM, locale);
 	return params;
 }

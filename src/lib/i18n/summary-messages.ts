@@ -38,6 +38,7 @@ const id = {
 	scopeNationProvinsi: 'provinsi se-Indonesia',
 	scopeCustom: 'wilayah pilihan',
 	withData: 'yang punya data',
+	withDataBothYears: 'yang punya data di kedua tahun',
 	rankHead: '{rank} dari {of}',
 	ordinal: 'ke-{n}',
 	notRanked: 'tidak diperingkat: belum ada data {year}',
@@ -78,6 +79,10 @@ const id = {
 		'{indicator} {focus} {gap} di bawah {benchmark} ({year}: {focusValue} dibanding {benchmarkValue}).',
 	gapAbove:
 		'{indicator} {focus} {gap} di atas {benchmark} ({year}: {focusValue} dibanding {benchmarkValue}).',
+	gapBelowPoints:
+		'{indicator} {focus} {gap} poin persentase di bawah {benchmark} ({year}: {focusValue} dibanding {benchmarkValue}).',
+	gapAbovePoints:
+		'{indicator} {focus} {gap} poin persentase di atas {benchmark} ({year}: {focusValue} dibanding {benchmarkValue}).',
 	rise: '{indicator} {focus} naik {change} dari {previousYear} ke {year} ({previousValue} → {value}).',
 	fall: '{indicator} {focus} turun {change} dari {previousYear} ke {year} ({previousValue} → {value}).',
 	pointsChange: '{points} poin persen ({relative})',
@@ -190,6 +195,7 @@ const en: Record<SummaryMessageKey, string> = {
 	scopeNationProvinsi: 'provinces nationwide',
 	scopeCustom: 'chosen regions',
 	withData: 'with data',
+	withDataBothYears: 'with data in both years',
 	rankHead: '{rank} of {of}',
 	ordinal: '{n}',
 	notRanked: 'not ranked: no data for {year}',
@@ -231,6 +237,10 @@ const en: Record<SummaryMessageKey, string> = {
 		'{indicator} in {focus} is {gap} below {benchmark} ({year}: {focusValue} against {benchmarkValue}).',
 	gapAbove:
 		'{indicator} in {focus} is {gap} above {benchmark} ({year}: {focusValue} against {benchmarkValue}).',
+	gapBelowPoints:
+		'{indicator} in {focus} is {gap} percentage points below {benchmark} ({year}: {focusValue} against {benchmarkValue}).',
+	gapAbovePoints:
+		'{indicator} in {focus} is {gap} percentage points above {benchmark} ({year}: {focusValue} against {benchmarkValue}).',
 	rise: '{indicator} in {focus} rose {change} from {previousYear} to {year} ({previousValue} → {value}).',
 	fall: '{indicator} in {focus} fell {change} from {previousYear} to {year} ({previousValue} → {value}).',
 	pointsChange: '{points} percentage points ({relative})',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { QueryRow } from '$lib/query/indicator-query';
 import {
 	findingSentence,
+	findingStatus,
 	indicatorName,
 	rankPhrase,
 	selectFindings,
@@ -15,8 +16,14 @@ const FOCUS = '32.16';
 const BENCHMARK = '19';
 const PEERS = ['32.01', FOCUS, '32.75'];
 
-function summary(id: string, data: QueryRow[], per: 'total' | 'population' = 'total') {
+function summary(
+	id: string,
+	data: QueryRow[],
+	per: 'total' | 'population' = 'total',
+	showSynthetic = true
+) {
 	return summariseIndicator({
+		showSynthetic,
 		indicator: indicator(id),
 		per,
 		rows: data,
@@ -126,7 +133,7 @@ describe('selectFindings: changes and ranks', () => {
 
 	it('says the rank did not move when no rank changed, and nothing without ranks', () => {
 		const steady = selectFindings([summary('koperasi_aktif', pair([10, 12], 20, [20, 5]))]);
-		expect(steady.ranks).toEqual([{ kind: 'rank-steady', year: 2024 }]);
+		expect(steady.ranks).toEqual([{ kind: 'rank-steady', year: 2024, status: 'estimasi' }]);
 		const none = selectFindings([summary('koperasi_aktif', pair([null, null], 20, [20, 5]))]);
 		expect(none.ranks).toEqual([]);
 		expect(none.gaps).toEqual([]);
@@ -179,7 +186,7 @@ describe('findingSentence', () => {
 		expect(findingSentence(found.ranks[0]!, en)).toBe(
 			'Kabupaten Bekasi moved up from 2nd to 1st of 3 regencies and cities in Jawa Barat on MSMEs (2023 → 2024).'
 		);
-		expect(findingSentence({ kind: 'rank-steady', year: 2024 }, id)).toBe(
+		expect(findingSentence({ kind: 'rank-steady', year: 2024, status: 'resmi' }, id)).toBe(
 			'Peringkat Kabupaten Bekasi di antara kabupaten/kota di Jawa Barat tidak berubah dari 2023 ke 2024 pada semua indikator utama yang dapat diperingkat.'
 		);
 	});
@@ -199,5 +206,83 @@ describe('findingSentence', () => {
 			'Permanent product galleries per 100,000 residents'
 		);
 		expect(indicatorName(indicator('kepatuhan_rat'), 'total', 'id')).toBe('Kepatuhan RAT');
+	});
+});
+
+/** The rows with one region's status changed. */
+const withStatus = (data: QueryRow[], code: string, status: QueryRow['status']) =>
+	data.map((r) => (r.region_code === code && r.value !== null ? { ...r, status } : r));
+
+describe('findings are as real as their weakest figure', () => {
+	const synthetic = withStatus(pair([10, 12], 20, [11, 5]), FOCUS, 'sintetis');
+
+	it('never writes a finding from a sintetis figure while sintetis figures are hidden', () => {
+		const found = selectFindings([summary('koperasi_aktif', synthetic, 'total', false)]);
+		const all = [...found.gaps, ...found.improvements, ...found.declines, ...found.ranks];
+		expect(all).toEqual([]);
+	});
+
+	it('labels a change and a rank resting on a sintetis figure when they are shown', () => {
+		const found = selectFindings([summary('koperasi_aktif', synthetic)]);
+		expect(found.improvements.map(findingStatus)).toEqual(['sintetis']);
+		expect(found.ranks.map(findingStatus)).toEqual(['sintetis']);
+	});
+
+	it('picks the largest gap only among figures of at least estimasi standing', () => {
+		const found = selectFindings([
+			summary('koperasi_aktif', synthetic), // −40 %, sintetis
+			summary('jumlah_umkm', pair([9, 9], 10)) // −10 %, estimasi
+		]);
+		expect(ids(found.gaps)).toEqual(['jumlah_umkm']);
+		expect(found.gaps.map(findingStatus)).toEqual(['estimasi']);
+	});
+
+	it('says resmi for a gap between two official figures', () => {
+		const official = withStatus(withStatus(pair([9, 9], 10), FOCUS, 'resmi'), BENCHMARK, 'resmi');
+		const [gap] = selectFindings([summary('jumlah_umkm', official)]).gaps;
+		expect(findingStatus(gap!)).toBe('resmi');
+	});
+});
+
+describe('findings that would mislead are not written', () => {
+	it('skips a gap where either side reads as zero ("100% below, 0 against 0")', () => {
+		const found = selectFindings([
+			summary('jumlah_umkm', pair([0, 0], 10)),
+			summary('kepatuhan_rat', pair([0.01, 0.01], 40)),
+			summary('koperasi_aktif', pair([5, 5], 0))
+		]);
+		expect(found.gaps).toEqual([]);
+	});
+
+	it('skips a change from or to a figure that reads as zero', () => {
+		const found = selectFindings([summary('kepatuhan_rat', pair([0.02, 30], 20))]);
+		expect(found.improvements).toEqual([]);
+	});
+
+	it('writes the gap of a percentage in percentage points', () => {
+		const [gap] = selectFindings([summary('kepatuhan_rat', pair([30, 30], 42.5))]).gaps;
+		expect(findingSentence(gap!, id)).toBe(
+			'Kepatuhan RAT Kabupaten Bekasi 12,5 poin persentase di bawah Kepulauan Bangka Belitung (2024: 30% dibanding 42,5%).'
+		);
+		expect(findingSentence(gap!, en)).toContain('is 12.5 percentage points below');
+	});
+
+	it('compares ranks only among the regions ranked in both years', () => {
+		// 2023: only the focus and 32.01 have figures (focus 2nd of 2); 2024: 32.75 joins at the
+		// bottom. Among the same two regions the focus is still 2nd: no move to report.
+		const joined = rows({
+			[FOCUS]: { 2023: 10, 2024: 10 },
+			[BENCHMARK]: { 2024: 20 },
+			'32.01': { 2023: 11, 2024: 11 },
+			'32.75': { 2023: null, 2024: 1 }
+		});
+		const s = summary('koperasi_aktif', joined);
+		expect(s.rank).toEqual({ rank: 2, of: 3 });
+		expect(s.rankMove).toEqual({
+			previous: { rank: 2, of: 2 },
+			current: { rank: 2, of: 2 },
+			status: 'estimasi'
+		});
+		expect(selectFindings([s]).ranks.map((f) => f.kind)).toEqual(['rank-steady']);
 	});
 });

@@ -3,10 +3,12 @@
  * to the benchmark, the fastest improvements and declines, and the rank changes. Nothing is typed
  * in: every number in a sentence is a figure of a summary, formatted as the cards format it.
  */
+import type { DataStatus } from '$lib/catalogue/datasets';
 import { NORMALISATION_LABEL, type Indicator, type Normalisation } from '$lib/catalogue/indicators';
 import { formatNumber, formatPercentChange, formatValue, type Locale } from '$lib/format/number';
 import { ordinal, st } from '$lib/i18n/summary-messages';
-import type { IndicatorSummary } from './indicator-summary';
+import { atLeastEstimated, weakestClaim } from '$lib/status/claim-status';
+import type { IndicatorSummary, RankMove } from './indicator-summary';
 import type { Rank } from './stats';
 
 export const MAX_GAPS = 5;
@@ -28,12 +30,14 @@ export interface ChangeFinding {
 
 export interface RankFinding {
 	kind: 'rank';
-	summary: IndicatorSummary & { rank: Rank; previousRank: Rank };
+	summary: IndicatorSummary & { rankMove: RankMove };
 }
 
 export interface SteadyRankFinding {
 	kind: 'rank-steady';
 	year: number;
+	/** The weakest standing of the ranks that did not move. */
+	status: DataStatus | null;
 }
 
 export type Finding = GapFinding | ChangeFinding | RankFinding | SteadyRankFinding;
@@ -49,9 +53,29 @@ const byMagnitude =
 	(value: (s: IndicatorSummary) => number) => (a: IndicatorSummary, b: IndicatorSummary) =>
 		Math.abs(value(b)) - Math.abs(value(a));
 
+/** The standing of a finding: the weakest figure it is written from. */
+export function findingStatus(finding: Finding): DataStatus | null {
+	if (finding.kind === 'rank-steady') return finding.status;
+	const { statuses } = finding.summary;
+	if (finding.kind === 'gap') return statuses.gap;
+	if (finding.kind === 'rank') return statuses.rankMove;
+	return statuses.change;
+}
+
+/**
+ * A figure that reads as zero where the cards write it ("0", "0%", "Rp0"): a comparison with it
+ * ("100% below, 0 against 0") says nothing true, so it is not written.
+ */
+function readsAsZero(value: number, indicator: Indicator): boolean {
+	return formatValue(value, indicator.unit, 'en') === formatValue(0, indicator.unit, 'en');
+}
+
 /**
  * Picks the findings. Gaps: the largest ones where the focus region is behind, up to five; when
- * fewer than three, the largest leads fill up to three. Ties keep the catalogue order.
+ * fewer than three, the largest leads fill up to three. Ties keep the catalogue order. A gap
+ * leads a briefing, so it is chosen only among figures of at least estimasi standing; changes and
+ * ranks may rest on sintetis figures only when those are shown (the summaries left them out
+ * otherwise), and then say so. Comparisons with a side that reads as zero are left out.
  */
 export function selectFindings(summaries: readonly IndicatorSummary[]): FindingSet {
 	const withGap = summaries.filter(
@@ -59,11 +83,15 @@ export function selectFindings(summaries: readonly IndicatorSummary[]): FindingS
 			s.gap !== null &&
 			s.focusValue !== null &&
 			s.benchmarkValue !== null &&
-			Math.abs(s.gap) >= NOISE
+			Math.abs(s.gap) >= NOISE &&
+			atLeastEstimated(s.statuses.gap) &&
+			!readsAsZero(s.focusValue, s.indicator) &&
+			!readsAsZero(s.benchmarkValue, s.indicator)
 	);
-	const gapOf = (s: IndicatorSummary) => s.gap ?? 0;
-	const behind = withGap.filter((s) => s.verdict === 'worse').sort(byMagnitude(gapOf));
-	const ahead = withGap.filter((s) => s.verdict === 'better').sort(byMagnitude(gapOf));
+	// Ordered by the relative gap, the one scale every unit shares; percentages are written in points.
+	const byGap = byMagnitude((s) => s.gap ?? 0);
+	const behind = withGap.filter((s) => s.verdict === 'worse').sort(byGap);
+	const ahead = withGap.filter((s) => s.verdict === 'better').sort(byGap);
 	const gaps = behind.slice(0, MAX_GAPS);
 	if (gaps.length < MIN_GAPS) gaps.push(...ahead.slice(0, MIN_GAPS - gaps.length));
 
@@ -73,7 +101,10 @@ export function selectFindings(summaries: readonly IndicatorSummary[]): FindingS
 			s.improvement !== null &&
 			s.focusValue !== null &&
 			s.previousValue !== null &&
-			Math.abs(s.change) >= NOISE
+			s.statuses.change !== null &&
+			Math.abs(s.change) >= NOISE &&
+			!readsAsZero(s.focusValue, s.indicator) &&
+			!readsAsZero(s.previousValue, s.indicator)
 	);
 	const better = (s: IndicatorSummary) => s.improvement ?? 0;
 	const improvements = moved
@@ -86,9 +117,9 @@ export function selectFindings(summaries: readonly IndicatorSummary[]): FindingS
 		.slice(0, MAX_MOVES);
 
 	const ranked = summaries.filter(
-		(s): s is RankFinding['summary'] => s.rank !== null && s.previousRank !== null
+		(s): s is RankFinding['summary'] => s.rankMove !== null && s.rankMove.status !== null
 	);
-	const shift = (s: RankFinding['summary']) => s.previousRank.rank - s.rank.rank;
+	const shift = (s: RankFinding['summary']) => s.rankMove.previous.rank - s.rankMove.current.rank;
 	const changed = ranked
 		.filter((s) => shift(s) !== 0)
 		.sort((a, b) => Math.abs(shift(b)) - Math.abs(shift(a)))
@@ -98,7 +129,13 @@ export function selectFindings(summaries: readonly IndicatorSummary[]): FindingS
 		changed.length > 0
 			? changed.map((summary) => ({ kind: 'rank', summary }))
 			: ranked.length > 0
-				? [{ kind: 'rank-steady', year }]
+				? [
+						{
+							kind: 'rank-steady',
+							year,
+							status: weakestClaim(ranked.map((s) => s.rankMove.status))
+						}
+					]
 				: [];
 
 	return {
@@ -133,11 +170,13 @@ export interface SentenceContext {
 
 type ScopeContext = Pick<SentenceContext, 'locale' | 'scope' | 'peerCount'>;
 
-/** The scope, said to hold only the regions with data when some of the group have none. */
-function rankedScope(of: number, context: ScopeContext): string {
-	return of < context.peerCount
-		? `${context.scope} ${st(context.locale, 'withData')}`
-		: context.scope;
+/**
+ * The scope, said to hold only the regions with data when some of the group have none (for a
+ * rank change: with data in both years).
+ */
+function rankedScope(of: number, context: ScopeContext, bothYears = false): string {
+	if (of >= context.peerCount) return context.scope;
+	return `${context.scope} ${st(context.locale, bothYears ? 'withDataBothYears' : 'withData')}`;
 }
 
 /** "ke-5 dari 27" and "kabupaten/kota di Jawa Barat" (+ "yang punya data" when some have none). */
@@ -170,25 +209,34 @@ export function findingSentence(finding: Finding, context: SentenceContext): str
 
 	if (finding.kind === 'gap') {
 		const f = finding.summary;
-		return st(locale, f.focusValue < f.benchmarkValue ? 'gapBelow' : 'gapAbove', {
-			indicator,
-			focus,
-			benchmark,
-			gap: formatShare(f.gap, locale),
-			year: f.year,
-			focusValue: value(f.focusValue),
-			benchmarkValue: value(f.benchmarkValue)
-		});
+		const below = f.focusValue < f.benchmarkValue;
+		const points = f.indicator.unit === 'persen';
+		return st(
+			locale,
+			points ? (below ? 'gapBelowPoints' : 'gapAbovePoints') : below ? 'gapBelow' : 'gapAbove',
+			{
+				indicator,
+				focus,
+				benchmark,
+				gap: points
+					? formatNumber(Math.abs(f.focusValue - f.benchmarkValue), locale, 1)
+					: formatShare(f.gap, locale),
+				year: f.year,
+				focusValue: value(f.focusValue),
+				benchmarkValue: value(f.benchmarkValue)
+			}
+		);
 	}
 	if (finding.kind === 'rank') {
+		const { previous, current } = finding.summary.rankMove;
 		const f = finding.summary;
-		return st(locale, f.rank.rank < f.previousRank.rank ? 'rankUp' : 'rankDown', {
+		return st(locale, current.rank < previous.rank ? 'rankUp' : 'rankDown', {
 			focus,
 			indicator,
-			previousRank: ordinal(locale, f.previousRank.rank),
-			rank: ordinal(locale, f.rank.rank),
-			of: f.rank.of,
-			scope: rankedScope(f.rank.of, context),
+			previousRank: ordinal(locale, previous.rank),
+			rank: ordinal(locale, current.rank),
+			of: current.of,
+			scope: rankedScope(current.of, context, true),
 			previousYear: f.year - 1,
 			year: f.year
 		});

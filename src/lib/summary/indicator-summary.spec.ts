@@ -96,4 +96,72 @@ describe('summariseIndicator', () => {
 		});
 		expect(large.medianSeries).toEqual([null, 10.5, 12]);
 	});
+
+	describe('the standing of every derived figure', () => {
+		// Focus resmi, benchmark estimasi, 32.01 estimasi, 32.75 sintetis; 32.04 has no figure.
+		const mixed = rows({
+			'32.16': { 2023: 10, 2024: 12 },
+			'19': { 2023: 19, 2024: 20 },
+			'32.01': { 2023: 11, 2024: 12 },
+			'32.75': { 2023: 20, 2024: 30 },
+			'32.04': { 2024: null }
+		}).map((r) =>
+			r.value === null
+				? r
+				: {
+						...r,
+						status:
+							r.region_code === '32.16'
+								? ('resmi' as const)
+								: r.region_code === '32.75'
+									? ('sintetis' as const)
+									: ('estimasi' as const)
+					}
+		);
+		const shown = summariseIndicator({ ...base, rows: mixed, showSynthetic: true });
+		const hidden = summariseIndicator({ ...base, rows: mixed, showSynthetic: false });
+
+		it('gives the change the status of its two years, the gap the weaker of its two sides', () => {
+			expect(shown.statuses.focus).toBe('resmi');
+			expect(shown.statuses.change).toBe('resmi');
+			expect(shown.statuses.gap).toBe('estimasi');
+		});
+
+		it('gives rank, median and quartile the weakest status of the group, with its coverage', () => {
+			expect(shown.statuses.group).toBe('sintetis');
+			expect(shown.coverage.counts).toEqual({ resmi: 1, estimasi: 1, sintetis: 1 });
+			expect(shown.coverage.of).toBe(4);
+			expect(shown.rank).toEqual({ rank: 2, of: 3 });
+			expect(shown.statuses.rankMove).toBe('sintetis');
+		});
+
+		it('ranks among what is left when sintetis figures are hidden, and says so', () => {
+			expect(hidden.rank).toEqual({ rank: 1, of: 2 });
+			expect(hidden.median).toBe(12);
+			expect(hidden.statuses.group).toBe('estimasi');
+			expect(hidden.coverage).toMatchObject({ used: 2, syntheticHidden: true });
+			expect(hidden.coverage.counts.sintetis).toBe(1);
+			expect(hidden.statuses.rankMove).toBe('estimasi');
+		});
+
+		it('makes no claim at all from a sintetis figure that is hidden', () => {
+			const onlySynthetic = mixed.map((r) =>
+				r.value === null ? r : { ...r, status: 'sintetis' as const }
+			);
+			const none = summariseIndicator({ ...base, rows: onlySynthetic, showSynthetic: false });
+			expect(none.focusValue).toBeNull();
+			expect(none.gap).toBeNull();
+			expect(none.rank).toBeNull();
+			expect(none.median).toBeNull();
+			expect(none.statuses).toEqual({
+				focus: null,
+				benchmark: null,
+				gap: null,
+				change: null,
+				group: null,
+				rankMove: null
+			});
+			expect(none.years).toEqual([]);
+		});
+	});
 });

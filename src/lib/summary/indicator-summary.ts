@@ -5,7 +5,15 @@
  */
 import type { Indicator, Normalisation } from '$lib/catalogue/indicators';
 import { gapPercent, gapVerdict, type GapVerdict } from '$lib/components/compare';
+import type { DataStatus } from '$lib/catalogue/datasets';
 import type { QueryRow } from '$lib/query/indicator-query';
+import {
+	claimStatus,
+	coverageOf,
+	coverageStatus,
+	visibleRows,
+	type Coverage
+} from '$lib/status/claim-status';
 import {
 	improvement,
 	isFigure,
@@ -28,6 +36,26 @@ export interface SummaryInput {
 	year: number;
 	/** The years the peers' rows cover, when not all (large groups fetch only two years). */
 	peerYears?: readonly number[];
+	/** Whether sintetis figures take part; hidden, they leave every figure below. Default shown. */
+	showSynthetic?: boolean;
+}
+
+/** A rank change among the same regions: those with a figure in both years. */
+export interface RankMove {
+	previous: Rank;
+	current: Rank;
+	status: DataStatus | null;
+}
+
+/** The standing of each claim the summary makes: the weakest figure each is made from. */
+export interface SummaryStatuses {
+	focus: DataStatus | null;
+	benchmark: DataStatus | null;
+	gap: DataStatus | null;
+	change: DataStatus | null;
+	/** The rank, the median and the quartile rest on the same figures of the group. */
+	group: DataStatus | null;
+	rankMove: DataStatus | null;
 }
 
 export interface IndicatorSummary {
@@ -51,6 +79,12 @@ export interface IndicatorSummary {
 	verdict: GapVerdict;
 	rank: Rank | null;
 	previousRank: Rank | null;
+	/** The rank change among the regions ranked in both years; null when it cannot be said. */
+	rankMove: RankMove | null;
+	statuses: SummaryStatuses;
+	/** What the group figures of the year (rank, median, quartile) rest on. */
+	coverage: Coverage;
+	showSynthetic: boolean;
 	/** Members of the peer group, with or without a figure. */
 	peerCount: number;
 	median: number | null;
@@ -71,7 +105,10 @@ export function rowIndex(
 }
 
 export function summariseIndicator(input: SummaryInput): IndicatorSummary {
-	const { indicator, rows, focus, benchmark, peers, year } = input;
+	const { indicator, focus, benchmark, peers, year } = input;
+	const showSynthetic = input.showSynthetic ?? true;
+	const allRow = rowIndex(input.rows);
+	const rows = visibleRows(input.rows, showSynthetic);
 	const row = rowIndex(rows);
 	const value = (code: string, y: number) => {
 		const v = row(code, y)?.value;
@@ -85,14 +122,36 @@ export function summariseIndicator(input: SummaryInput): IndicatorSummary {
 	const previousValue = value(focus, year - 1);
 	const change = relativeChange(focusValue, previousValue);
 	const gap = gapPercent(focusValue, benchmarkValue);
-	const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
+	const years = [...new Set(rows.filter((r) => isFigure(r.value)).map((r) => r.year))].sort(
+		(a, b) => a - b
+	);
+	const rank = rankOf(candidates(year), focus, indicator.higherIsBetter);
+	const coverage = coverageOf(
+		peers.map((code) => allRow(code, year)),
+		peers.length,
+		showSynthetic
+	);
+	const focusRow = row(focus, year);
+	const benchmarkRow = row(benchmark, year);
+	const previousRow = row(focus, year - 1);
+	const hasChange = focusValue !== null && previousValue !== null;
+	const statuses: SummaryStatuses = {
+		focus: claimStatus([focusRow]),
+		benchmark: claimStatus([benchmarkRow]),
+		gap: gap === null ? null : claimStatus([focusRow, benchmarkRow]),
+		change: hasChange ? claimStatus([focusRow, previousRow]) : null,
+		group: coverageStatus(coverage),
+		rankMove: null
+	};
+	const rankMove = rankMoveOf(peers, focus, year, row, value, indicator.higherIsBetter);
+	statuses.rankMove = rankMove?.status ?? null;
 
 	return {
 		indicator,
 		per: input.per,
 		year,
-		focusRow: row(focus, year),
-		benchmarkRow: row(benchmark, year),
+		focusRow,
+		benchmarkRow,
 		focusValue,
 		benchmarkValue,
 		previousValue,
@@ -104,8 +163,12 @@ export function summariseIndicator(input: SummaryInput): IndicatorSummary {
 		improvement: improvement(change, indicator.higherIsBetter),
 		gap,
 		verdict: gapVerdict(gap, indicator.higherIsBetter),
-		rank: rankOf(candidates(year), focus, indicator.higherIsBetter),
+		rank,
 		previousRank: rankOf(candidates(year - 1), focus, indicator.higherIsBetter),
+		rankMove,
+		statuses,
+		coverage,
+		showSynthetic,
 		peerCount: peers.length,
 		median: median(peerValues(year)),
 		topQuartile: topQuartileThreshold(peerValues(year), indicator.higherIsBetter),
@@ -116,4 +179,27 @@ export function summariseIndicator(input: SummaryInput): IndicatorSummary {
 			input.peerYears && !input.peerYears.includes(y) ? null : median(peerValues(y))
 		)
 	};
+}
+
+/**
+ * The focus region's rank in both years among the regions that have a figure in both, so a move
+ * is never a region joining or leaving the ranking. Null when fewer than two such regions exist
+ * or the focus region is not among them.
+ */
+function rankMoveOf(
+	peers: readonly string[],
+	focus: string,
+	year: number,
+	row: (code: string, year: number) => QueryRow | undefined,
+	value: (code: string, year: number) => number | null,
+	higherIsBetter: boolean
+): RankMove | null {
+	const both = peers.filter((code) => value(code, year) !== null && value(code, year - 1) !== null);
+	if (both.length < 2 || !both.includes(focus)) return null;
+	const at = (y: number) => both.map((code) => ({ code, value: value(code, y) }));
+	const previous = rankOf(at(year - 1), focus, higherIsBetter);
+	const current = rankOf(at(year), focus, higherIsBetter);
+	if (!previous || !current) return null;
+	const status = claimStatus(both.flatMap((code) => [row(code, year), row(code, year - 1)]));
+	return { previous, current, status };
 }

@@ -9,6 +9,11 @@ import type { Locale } from '$lib/i18n';
 import { te } from '$lib/i18n/explorer-messages';
 import type { QueryRow } from '$lib/query/indicator-query';
 import type { Region } from '$lib/regions/region';
+import { sourcesOf } from '$lib/components/compare';
+import { t } from '$lib/i18n';
+import { ss } from '$lib/i18n/status-messages';
+import { claimStatus } from '$lib/status/claim-status';
+import { claimLabel } from '$lib/status/status-text';
 
 export interface ViewContext {
 	locale: Locale;
@@ -20,8 +25,12 @@ export interface ViewContext {
 	/** Codes of the chosen set alone. */
 	setCodes: ReadonlySet<string>;
 	byCode: ReadonlyMap<string, Region>;
+	/** The rows the views draw: sintetis ones left out while hidden. */
 	rows: QueryRow[];
 	rowsY: QueryRow[];
+	/** Every row of the indicator, sintetis ones too: coverage counts what was hidden. */
+	allRows: QueryRow[];
+	showSynthetic: boolean;
 	index: RowIndex;
 	indexY: RowIndex;
 	/** Every year with data, and the chosen range of them. */
@@ -54,4 +63,36 @@ export function regionRole(ctx: ViewContext, code: string) {
 		role: roleOf(code, ctx.roles),
 		pickedColour: selectionColour(ctx.roles.selected, code)
 	};
+}
+
+/** The first sources in a downloaded image; the link leads to all of them. */
+const IMAGE_SOURCES = 3;
+
+/**
+ * The lines under a downloaded chart: its sources (the data's own first), the standing of what
+ * it shows, when it was made and the link to the view.
+ */
+export function exportFooter(
+	ctx: ViewContext,
+	rows: readonly QueryRow[],
+	href: string,
+	now = new Date()
+): string[] {
+	const drawn = rows.filter((r) => r.value !== null);
+	const sources = sourcesOf(drawn);
+	const more = sources.length - IMAGE_SOURCES;
+	const status = claimStatus(drawn);
+	const { locale } = ctx;
+	return [
+		sources.length
+			? `${t(locale, 'sources')} (${sources.length}): ${sources.slice(0, IMAGE_SOURCES).join('; ')}${more > 0 ? ` … (+${more})` : ''}`
+			: t(locale, 'sourceUnknown'),
+		...(status ? [ss(locale, 'chartStatus', { status: claimLabel(status, locale) })] : []),
+		`${ss(locale, 'chartMadeOn', {
+			date: now.toLocaleString(locale === 'id' ? 'id-ID' : 'en-GB', {
+				dateStyle: 'long',
+				timeStyle: 'short'
+			})
+		})} · ${href}`
+	];
 }

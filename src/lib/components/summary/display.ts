@@ -34,6 +34,12 @@ export function unitNote(indicator: Indicator, per: Normalisation, locale: Local
 	return isNormalised(indicator, per) ? null : st(locale, 'absoluteFigure');
 }
 
+/** A difference of percentages: `+1,2 poin`, `−3,5 poin`, `±0 poin`. */
+export function pointsText(points: number, locale: Locale): string {
+	const sign = points > 0 ? '+' : points < 0 ? '−' : '±';
+	return `${sign}${formatNumber(Math.abs(points), locale, 1)} ${st(locale, 'pointsUnit')}`;
+}
+
 /**
  * `+8,5%`, or for percentages `+1,2 poin`; from a zero base, where no percentage exists, the two
  * figures. Null without a figure for the year before.
@@ -48,11 +54,7 @@ export function changeText(summary: IndicatorSummary, locale: Locale): string | 
 					value: formatValue(focusValue, summary.indicator.unit, locale)
 				});
 	}
-	if (summary.pointsChange !== null) {
-		const points = summary.pointsChange;
-		const sign = points > 0 ? '+' : points < 0 ? '−' : '±';
-		return `${sign}${formatNumber(Math.abs(points), locale, 1)} ${st(locale, 'pointsUnit')}`;
-	}
+	if (summary.pointsChange !== null) return pointsText(summary.pointsChange, locale);
 	return summary.change === null ? null : formatPercentChange(summary.change, locale);
 }
 

@@ -240,14 +240,13 @@ afterAll(() => db.close());
 function expected(indicator: Indicator, per: Normalisation, code: string, year: number) {
 	const sums: FactValues = {};
 	let rank = -1;
+	// Each fact's sources, sorted, in the order of the facts; each source once.
 	const sources = new Set<string>();
 	const sumOf = (rows: DatasetRecord[], fact: FactId) => {
 		const withValue = rows.filter((r) => r.facts[fact] != null);
 		if (withValue.length === 0) return null;
-		for (const r of withValue) {
-			rank = Math.max(rank, STATUS_RANK[r.status_data]);
-			sources.add(r.sumber);
-		}
+		for (const r of withValue) rank = Math.max(rank, STATUS_RANK[r.status_data]);
+		for (const source of [...new Set(withValue.map((r) => r.sumber))].sort()) sources.add(source);
 		return withValue.reduce((total, r) => total + (r.facts[fact] ?? 0), 0);
 	};
 	let populationYear: number | null = null;
@@ -278,7 +277,7 @@ function expected(indicator: Indicator, per: Normalisation, code: string, year: 
 	return {
 		value,
 		status: STATUSES[rank] ?? null,
-		sources: [...sources].sort().join(' | '),
+		sources: [...sources].join(' | '),
 		population_year: per === 'population' ? populationYear : null
 	};
 }

@@ -54,7 +54,7 @@ describe('SourceSets', () => {
 		});
 	}
 
-	it('joins the union of the sets behind a value, sorted, each source once', async () => {
+	it('joins the sets behind a value in the order of the facts, each sorted, each source once', async () => {
 		await withSets(
 			[
 				[1, ['BPS', 'Kemenkop']],
@@ -63,7 +63,8 @@ describe('SourceSets', () => {
 			async (sets, load) => {
 				await load();
 				expect(sets.text([1])).toBe('BPS | Kemenkop');
-				expect(sets.text([2, 1])).toBe('BPS | Dinas Koperasi | Kemenkop');
+				expect(sets.text([2, 1])).toBe('Dinas Koperasi | Kemenkop | BPS');
+				expect(sets.text([1, 2])).toBe('BPS | Kemenkop | Dinas Koperasi');
 				expect(sets.text([null, 2])).toBe('Dinas Koperasi | Kemenkop');
 				expect(sets.text([null, null])).toBeNull();
 				expect(sets.text([])).toBeNull();

@@ -1,8 +1,8 @@
 /**
  * Source set ids → the text an answer shows. The summaries keep each fact's sources as the id of
  * a set (`SOURCE_SETS` in `summary-tables.ts`); a value computed from several facts shows the
- * union of their sets, sorted as DuckDB sorts text and joined with " | " — what the query used to
- * compute in SQL for every row, done here once per distinct combination.
+ * union of their sets in the order of the facts (each set sorted as DuckDB sorts text, each source
+ * once) joined with " | ", done here once per distinct combination.
  *
  * Ids are unique for the life of the process (a sequence), so a set once read stays right. The
  * sets of the build before the current one are kept too: a query that started before a rebuild
@@ -62,14 +62,16 @@ export class SourceSets {
 		const key = ids.join(',');
 		const known = this.texts.get(key);
 		if (known !== undefined) return known;
+		// Each fact's sources in the order of the facts: the data's own first, the normaliser's
+		// (population) last, so a per-capita figure never names the population's source first.
 		const members = new Set<string>();
 		for (const id of ids) {
 			if (id === null) continue;
 			const set = this.set(id);
 			if (!set) return undefined;
-			for (const source of set) members.add(source);
+			for (const source of [...set].sort(compareAsDuckDB)) members.add(source);
 		}
-		const text = [...members].sort(compareAsDuckDB).join(SEPARATOR) || null;
+		const text = [...members].join(SEPARATOR) || null;
 		if (this.texts.size >= MAX_REMEMBERED) this.texts.clear();
 		this.texts.set(key, text);
 		return text;
