@@ -62,6 +62,9 @@ export interface ValidationOptions {
 	onProblem?: (p: Problem) => void;
 }
 
+/** How the analyst asked the file to be read, besides number formats: the same in browser and server. */
+export type ReadingChoices = Pick<ValidationOptions, 'columns' | 'defaults' | 'periods'>;
+
 export interface ValidationResult {
 	records: DatasetRecord[];
 	problems: Problem[];

@@ -191,7 +191,8 @@ if (task?.task === PART_TASK && parentPort) {
 			kind: part.kind,
 			regions: part.regions,
 			resolveRegion: createRegionResolver(part.regions),
-			conventions: part.conventions
+			conventions: part.conventions,
+			reading: part.reading
 		},
 		part.file,
 		part.lineOffset

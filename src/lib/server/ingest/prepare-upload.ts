@@ -13,7 +13,7 @@ import { decodeText, type TextEncoding } from '$lib/csv/decode-text';
 import { parseCsv, type Delimiter } from '$lib/csv/parse-csv';
 import type { NumberConvention } from '$lib/csv/parse-number';
 import type { Problem } from '$lib/csv/problem';
-import { validateDataset } from '$lib/csv/validate-dataset';
+import { validateDataset, type ReadingChoices } from '$lib/csv/validate-dataset';
 import type { Region } from '$lib/regions/region';
 import { createRegionResolver } from '$lib/regions/resolve-region';
 import {
@@ -33,6 +33,7 @@ export interface PrepareRequest {
 	kind: DatasetKind;
 	bytes: Uint8Array;
 	conventions?: Record<string, NumberConvention>;
+	reading?: ReadingChoices;
 	regions: readonly Region[];
 	stagingDir: string;
 	/** Where the staged files go, without extension (see stagedFiles); a new name if not given. */
@@ -98,6 +99,7 @@ export interface PartRequest {
 	kind: DatasetKind;
 	bytes: Uint8Array;
 	conventions?: Record<string, NumberConvention>;
+	reading?: ReadingChoices;
 	regions: readonly Region[];
 	file: string;
 	lineOffset: number;
@@ -147,7 +149,8 @@ export async function prepareUpload(
 				kind: request.kind,
 				regions: request.regions,
 				resolveRegion,
-				conventions: request.conventions
+				conventions: request.conventions,
+				reading: request.reading
 			},
 			staged,
 			elsewhere
@@ -172,7 +175,8 @@ export async function prepareUpload(
 		const result = validateDataset(csv, {
 			dataset: DATASETS[request.kind],
 			resolveRegion,
-			conventions: request.conventions
+			conventions: request.conventions,
+			...request.reading
 		});
 		const validate = lap();
 		const base = { encoding: decoded.encoding, delimiter: csv.delimiter };
@@ -235,6 +239,7 @@ async function stagePlain(
 		kind: request.kind,
 		bytes: halves.second,
 		conventions: request.conventions,
+		reading: request.reading,
 		regions: request.regions,
 		file: staged.secondHalf,
 		lineOffset: halves.secondLineOffset

@@ -57,6 +57,11 @@ export const POST: RequestHandler = async ({ locals, request, url }) => {
 		by: locals.user!.name,
 		sourceNote: fields.source,
 		conventions: fields.conventions,
+		reading: {
+			columns: fields.columns,
+			defaults: { status: fields.status, source: fields.source, year: fields.year },
+			periods: fields.periods
+		},
 		dryRun: fields.dryRun
 	};
 	const context = {
