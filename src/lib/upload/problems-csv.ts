@@ -2,7 +2,7 @@
  * Problems in the reader's language, and the "download all problems" file. The file goes through
  * writeCsv like every CSV the app hands out; Indonesian readers get the Excel-friendly flavour.
  */
-import type { Problem } from '$lib/csv/problem';
+import type { Problem, ProblemGroup } from '$lib/csv/problem';
 import { writeCsv } from '$lib/csv/write-csv';
 import type { Locale } from '$lib/i18n';
 
@@ -22,6 +22,27 @@ export function localiseProblem(problem: Problem, locale: Locale): ShownProblem 
 		value: problem.value,
 		message: problem.message[locale],
 		fix: problem.fix[locale]
+	};
+}
+
+/** Equal problems as one: how many, where the first ones are, and what to do (server or local). */
+export interface ShownGroup {
+	count: number;
+	column: string;
+	value: string;
+	message: string;
+	fix: string;
+	lines: number[];
+}
+
+export function localiseGroup(group: ProblemGroup, locale: Locale): ShownGroup {
+	return {
+		count: group.count,
+		column: group.column,
+		value: group.first.value,
+		message: group.first.message[locale],
+		fix: group.first.fix[locale],
+		lines: group.lines
 	};
 }
 

@@ -1,5 +1,6 @@
 import { json } from '@sveltejs/kit';
-import type { Problem } from '$lib/csv/problem';
+import { ProblemCollector, type Problem, type ProblemGroup } from '$lib/csv/problem';
+import { localiseGroup } from '$lib/upload/problems-csv';
 
 /** The language of messages for API clients: `?lang=en` or an English Accept-Language. */
 export function apiLocale(request: Request, url: URL): 'id' | 'en' {
@@ -25,11 +26,19 @@ export function localiseProblems(problems: readonly Problem[], locale: 'id' | 'e
 
 export const MAX_PROBLEMS_IN_RESPONSE = 1000;
 
+/** Groups of the problems at hand, when the caller has none of all of them. */
+function groupsOf(problems: readonly Problem[]): ProblemGroup[] {
+	const collector = new ProblemCollector(0);
+	problems.forEach(collector.report);
+	return collector.groups();
+}
+
 export function problemsResponse(
 	problems: readonly Problem[],
 	problemCount: number,
 	locale: 'id' | 'en',
-	extra: Record<string, unknown> = {}
+	extra: Record<string, unknown> = {},
+	groups: readonly ProblemGroup[] = groupsOf(problems)
 ): Response {
 	return json(
 		{
@@ -39,6 +48,18 @@ export function problemsResponse(
 					: `Berkas memiliki ${problemCount} masalah; tidak ada yang disimpan.`,
 			problem_count: problemCount,
 			problems: localiseProblems(problems.slice(0, MAX_PROBLEMS_IN_RESPONSE), locale),
+			// Equal problems once each, with their count and first lines: 798 lines of one mistake
+			// read as one.
+			groups: groups.map((g) => {
+				const shown = localiseGroup(g, locale);
+				return {
+					...shown,
+					column: clip(shown.column, 200),
+					value: clip(shown.value, 200),
+					message: clip(shown.message, 600),
+					fix: clip(shown.fix, 600)
+				};
+			}),
 			...extra
 		},
 		{ status: 422 }

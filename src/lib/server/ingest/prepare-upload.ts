@@ -12,7 +12,7 @@ import { DATASETS, type DatasetKind, type FactId } from '$lib/catalogue/datasets
 import { decodeText, type TextEncoding } from '$lib/csv/decode-text';
 import { parseCsv, type Delimiter } from '$lib/csv/parse-csv';
 import type { NumberConvention } from '$lib/csv/parse-number';
-import type { Problem } from '$lib/csv/problem';
+import type { Problem, ProblemGroup } from '$lib/csv/problem';
 import { validateDataset, type ReadingChoices } from '$lib/csv/validate-dataset';
 import type { Region } from '$lib/regions/region';
 import { createRegionResolver } from '$lib/regions/resolve-region';
@@ -49,6 +49,8 @@ export type RefusedFile =
 			kind: 'problems';
 			problems: Problem[];
 			problemCount: number;
+			/** Every problem counted by kind and column (when validation saw them all). */
+			groups?: ProblemGroup[];
 			encoding: TextEncoding;
 			delimiter: Delimiter;
 	  };
@@ -82,6 +84,9 @@ type ReadyUpload = Extract<PreparedUpload, { kind: 'ready' }>;
 export type PrepareTimings =
 	| { way: 'full'; tried?: number; decode: number; parse: number; validate: number; stage: number }
 	| { way: 'plain'; halves: number; decode: number; scan: number; stage: number };
+
+/** Problems a refused upload keeps in full: what the answer shows (see problems-response.ts). */
+export const MAX_KEPT_PROBLEMS = 1000;
 
 export const NO_DATA_ROWS: Problem = {
 	line: 2,
@@ -175,6 +180,8 @@ export async function prepareUpload(
 		const result = validateDataset(csv, {
 			dataset: DATASETS[request.kind],
 			resolveRegion,
+			// Bounded: a file of millions of problems keeps this many, counts and groups the rest.
+			maxProblems: MAX_KEPT_PROBLEMS,
 			conventions: request.conventions,
 			...request.reading
 		});
@@ -185,6 +192,7 @@ export async function prepareUpload(
 				kind: 'problems',
 				problems: result.problems,
 				problemCount: result.problemCount,
+				groups: result.groups,
 				...base
 			};
 		if (result.records.length === 0)

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATASETS } from '$lib/catalogue/datasets';
+import { DATASETS, type DatasetDefinition, type DatasetKind } from '$lib/catalogue/datasets';
 import type { Region } from '$lib/regions/region';
 import { openSpecDatabase, type SpecDatabase } from '../duckdb/spec-database';
 import { readRegions } from '../regions';
@@ -28,15 +28,17 @@ let spec: SpecDatabase;
 let regions: Region[];
 
 beforeAll(async () => {
-	const header = (kind: keyof typeof DATASETS) =>
-		[
+	const header = (kind: DatasetKind) => {
+		const dataset: DatasetDefinition = DATASETS[kind];
+		return [
 			'kode_wilayah',
 			'tahun',
-			...('dimension' in DATASETS[kind] ? [DATASETS[kind].dimension.id] : []),
-			...DATASETS[kind].facts.map((f) => f.id),
+			...(dataset.dimension ? [dataset.dimension.id] : []),
+			...dataset.facts.map((f) => f.id),
 			'status_data',
 			'sumber'
 		].join(',');
+	};
 	spec = await openSpecDatabase('publishers', {
 		datasets: {
 			'wilayah.csv': fs.readFileSync(path.resolve('datasets/wilayah.csv'), 'utf8'),

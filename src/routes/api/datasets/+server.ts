@@ -85,10 +85,13 @@ export const POST: RequestHandler = async ({ locals, request, url }) => {
 				locale
 			);
 		if (outcome.kind === 'problems')
-			return problemsResponse(outcome.problems, outcome.problemCount, locale, {
-				encoding: outcome.encoding,
-				delimiter: outcome.delimiter
-			});
+			return problemsResponse(
+				outcome.problems,
+				outcome.problemCount,
+				locale,
+				{ encoding: outcome.encoding, delimiter: outcome.delimiter },
+				outcome.groups
+			);
 		const body = {
 			kind: fields.kind,
 			mode: fields.mode,
