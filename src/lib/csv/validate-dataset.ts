@@ -194,7 +194,8 @@ export function validateDataset(csv: ParsedCsv, options: ValidationOptions): Val
 					id: `Kolom "${label}" mengulang kolom ${target}.`,
 					en: `Column "${label}" repeats column ${target}.`
 				},
-				{ id: 'Hapus salah satu kolom.', en: 'Remove one of the two columns.' }
+				{ id: 'Hapus salah satu kolom.', en: 'Remove one of the two columns.' },
+				'column-repeated'
 			)
 		);
 	}
@@ -225,7 +226,8 @@ export function validateDataset(csv: ParsedCsv, options: ValidationOptions): Val
 						: {
 								id: `Isi ${FORM_FIELD[required].id} untuk seluruh berkas, atau tambahkan kolom "${required}".`,
 								en: `Set ${FORM_FIELD[required].en} for the whole file, or add a "${required}" column.`
-							}
+							},
+					'column-required'
 				)
 			);
 		}
@@ -244,7 +246,8 @@ export function validateDataset(csv: ParsedCsv, options: ValidationOptions): Val
 				{
 					id: `Sertakan minimal satu dari: ${dataset.facts.map((f) => f.id).join(', ')}.`,
 					en: `Include at least one of: ${dataset.facts.map((f) => f.id).join(', ')}.`
-				}
+				},
+				'facts-none'
 			)
 		);
 	}
