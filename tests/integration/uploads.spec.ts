@@ -653,15 +653,47 @@ test.describe('files as publishers make them, through the form fields', () => {
 		expect(await dataState(request)).toEqual(before);
 	});
 
+	test('a file of thousands of equal problems: the answer keeps 1,000, groups them all, and streams every one as CSV on request', async ({
+		request
+	}) => {
+		const lines = [KOPERASI];
+		for (let i = 0; i < 3000; i++)
+			lines.push(`73.73,2O${String(i % 100).padStart(2, '0')},semua,1,1,resmi,x`);
+		const json = await upload(request, csv(...lines));
+		expect(json.status).toBe(422);
+		expect(json.body.problem_count).toBe(3000);
+		expect(json.body.problems).toHaveLength(1000);
+		const groups = (json.body as { groups?: { count: number; lines: number[] }[] }).groups;
+		expect(groups).toEqual([expect.objectContaining({ count: 3000, lines: [2, 3, 4, 5, 6] })]);
+
+		const response = await request.post('/api/datasets?lang=en', {
+			headers: { ...bearer('analyst'), Accept: 'text/csv' },
+			multipart: {
+				file: { name: 'banyak.csv', mimeType: 'text/csv', buffer: Buffer.from(csv(...lines)) },
+				kind: 'koperasi'
+			}
+		});
+		expect(response.status()).toBe(422);
+		expect(response.headers()['content-type']).toContain('text/csv');
+		expect(response.headers()['content-disposition']).toContain('banyak-problems.csv');
+		const rows = (await response.text()).split('\r\n').filter(Boolean);
+		expect(rows[0]).toBe('line,column,value,problem,fix');
+		expect(rows).toHaveLength(3001);
+		expect(rows[3000]).toBe(
+			`3001,tahun,2O99,"""2O99"" is not a year.",${JSON.stringify(json.body.problems![0]!.fix)}`
+		);
+	});
+
 	test('columns, status and year that cannot be read are refused with 400', async ({ request }) => {
 		const file = csv(KOPERASI, '73.73,2024,semua,99,60,resmi,Dinas');
-		for (const fields of [
+		const unreadable: Record<string, string>[] = [
 			{ columns: '["kode_wilayah"]' },
 			{ columns: '{"x": 5}' },
 			{ status: 'final' },
 			{ year: '2O24' },
 			{ periods: 'average' }
-		]) {
+		];
+		for (const fields of unreadable) {
 			const r = await upload(request, file, { fields });
 			expect(r.status, JSON.stringify(fields)).toBe(400);
 		}

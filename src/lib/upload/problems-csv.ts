@@ -59,6 +59,36 @@ export function problemsCsv(problems: readonly ShownProblem[], locale: Locale): 
 	);
 }
 
+/** Problems joined into text this many at a time by problemsCsvWriter. */
+const CSV_CHUNK = 1000;
+
+/**
+ * The problems file written as problems come, for a file with millions of them: `emit` gets the
+ * text in pieces (the header with the first), and no more than a chunk of problems is held.
+ */
+export function problemsCsvWriter(
+	locale: Locale,
+	emit: (text: string) => void
+): { write(problem: Problem): void; end(): void } {
+	let chunk: ShownProblem[] = [];
+	let first = true;
+	const flush = () => {
+		const text = problemsCsv(chunk, locale);
+		emit(first ? text : text.slice(text.indexOf('\n') + 1));
+		first = false;
+		chunk = [];
+	};
+	return {
+		write(problem) {
+			chunk.push(localiseProblem(problem, locale));
+			if (chunk.length === CSV_CHUNK) flush();
+		},
+		end() {
+			if (chunk.length > 0 || first) flush();
+		}
+	};
+}
+
 /** `data.csv` → `data-masalah.csv`; anything odd in the name becomes `_`. */
 export function problemsFileName(fileName: string, locale: Locale): string {
 	const base = (fileName.split(/[\\/]/).pop() ?? '')

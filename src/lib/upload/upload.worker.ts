@@ -8,7 +8,7 @@ import { parseCsv, type ParsedCsv } from '$lib/csv/parse-csv';
 import type { Problem } from '$lib/csv/problem';
 import { createRegionResolver, type RegionResolver } from '$lib/regions/resolve-region';
 import { analyse } from './analyse';
-import { localiseProblem, problemsCsv } from './problems-csv';
+import { problemsCsvWriter } from './problems-csv';
 import type { Choices, Phase, WorkerRequest, WorkerResponse } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -19,8 +19,6 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
  */
 const MAX_PROBLEMS = 1000;
 const SHOWN_PROBLEMS = 20;
-/** Lines of the download joined into one string part at a time. */
-const CSV_CHUNK = 10_000;
 
 interface Loaded {
 	file: File;
@@ -122,22 +120,11 @@ async function handle(request: WorkerRequest) {
 			return summarise(request.id, loaded, request.choices);
 		case 'problems-csv': {
 			if (!loaded) throw new Error('No file is loaded');
-			// Two million problems are never held as objects: each becomes a line as it is found,
-			// and lines are joined in chunks (the header comes with the first chunk).
+			// Two million problems are never held as objects: each becomes a line as it is found.
 			const parts: string[] = [];
-			let chunk: ReturnType<typeof localiseProblem>[] = [];
-			const flush = () => {
-				const text = problemsCsv(chunk, request.locale);
-				parts.push(parts.length === 0 ? text : text.slice(text.indexOf('\n') + 1));
-				chunk = [];
-			};
-			analyseWith(loaded, request.choices, {
-				onProblem: (p) => {
-					chunk.push(localiseProblem(p, request.locale));
-					if (chunk.length === CSV_CHUNK) flush();
-				}
-			});
-			if (chunk.length > 0 || parts.length === 0) flush();
+			const writer = problemsCsvWriter(request.locale, (text) => parts.push(text));
+			analyseWith(loaded, request.choices, { onProblem: (p) => writer.write(p) });
+			writer.end();
 			return post({ type: 'problems-csv', id: request.id, text: parts.join('') });
 		}
 		case 'file-to-send': {

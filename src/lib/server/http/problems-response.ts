@@ -1,6 +1,13 @@
 import { json } from '@sveltejs/kit';
 import { ProblemCollector, type Problem, type ProblemGroup } from '$lib/csv/problem';
-import { localiseGroup } from '$lib/upload/problems-csv';
+import fs from 'node:fs';
+import { Readable } from 'node:stream';
+import {
+	localiseGroup,
+	problemsCsv,
+	problemsFileName,
+	localiseProblem
+} from '$lib/upload/problems-csv';
 
 /** The language of messages for API clients: `?lang=en` or an English Accept-Language. */
 export function apiLocale(request: Request, url: URL): 'id' | 'en' {
@@ -64,6 +71,33 @@ export function problemsResponse(
 		},
 		{ status: 422 }
 	);
+}
+
+/**
+ * Every problem as a CSV download (422): streamed from the report the upload wrote as it went,
+ * which is removed once sent, or made from the problems at hand (conflicts with stored data).
+ */
+export function problemsCsvResponse(
+	problems: readonly Problem[],
+	reportFile: string | undefined,
+	locale: 'id' | 'en',
+	fileName: string
+): Response {
+	const headers = {
+		'content-type': 'text/csv; charset=utf-8',
+		'content-disposition': `attachment; filename="${problemsFileName(fileName, locale)}"`
+	};
+	if (!reportFile)
+		return new Response(
+			problemsCsv(
+				problems.map((p) => localiseProblem(p, locale)),
+				locale
+			),
+			{ status: 422, headers }
+		);
+	const stream = fs.createReadStream(reportFile);
+	stream.once('close', () => fs.rmSync(reportFile, { force: true }));
+	return new Response(Readable.toWeb(stream) as ReadableStream, { status: 422, headers });
 }
 
 export function messageResponse(status: number, id: string, en: string, locale: 'id' | 'en') {

@@ -41,6 +41,8 @@ export interface UploadRequest {
 	conventions?: Record<string, NumberConvention>;
 	/** The column mapping, file-wide status, source and year, and the period rule. */
 	reading?: ReadingChoices;
+	/** Keep every problem, in this language, in a report file for the answer (`Accept: text/csv`). */
+	reportLocale?: 'id' | 'en';
 	dryRun: boolean;
 }
 
@@ -86,6 +88,7 @@ export async function prepareForIngest(
 		bytes: request.bytes,
 		conventions: request.conventions,
 		reading: request.reading,
+		reportLocale: request.reportLocale,
 		regions: context.regions,
 		stagingDir: stagingDirOf(context.uploadsDir),
 		keepOriginal: !request.dryRun

@@ -27,6 +27,7 @@ import {
 	type PlainUnsure
 } from './stage-plain-file';
 import { writeStagedRecords } from './staged-records';
+import { problemsCsvWriter } from '$lib/upload/problems-csv';
 import { stopwatch } from './stopwatch';
 
 export interface PrepareRequest {
@@ -40,6 +41,8 @@ export interface PrepareRequest {
 	stem?: string;
 	/** Also stage the original bytes, to be kept once the upload commits (not for dry runs). */
 	keepOriginal: boolean;
+	/** Write every problem, in this language, to a report file as it is found (see reportFile). */
+	reportLocale?: 'id' | 'en';
 }
 
 /** What an upload ends with when the file itself is wrong: nothing was staged or stored. */
@@ -51,6 +54,8 @@ export type RefusedFile =
 			problemCount: number;
 			/** Every problem counted by kind and column (when validation saw them all). */
 			groups?: ProblemGroup[];
+			/** Every problem as CSV, when asked for (reportLocale): the caller's to serve and remove. */
+			reportFile?: string;
 			encoding: TextEncoding;
 			delimiter: Delimiter;
 	  };
@@ -133,6 +138,7 @@ export async function prepareUpload(
 		: Promise.resolve();
 	const settled = Promise.allSettled([digest, copy]);
 	let ready = false;
+	let reportHandedOver = false;
 	/**
 	 * The rows are staged: once the original is kept and the hash is done, the upload is ready.
 	 * Awaited where it is returned, so that `finally` sees `ready`.
@@ -177,14 +183,18 @@ export async function prepareUpload(
 		const decode = lap();
 		const csv = parseCsv(decoded.text);
 		const parse = lap();
+		const report = request.reportLocale ? openReport(staged.report, request.reportLocale) : null;
 		const result = validateDataset(csv, {
 			dataset: DATASETS[request.kind],
 			resolveRegion,
 			// Bounded: a file of millions of problems keeps this many, counts and groups the rest.
 			maxProblems: MAX_KEPT_PROBLEMS,
 			conventions: request.conventions,
-			...request.reading
+			...request.reading,
+			onProblem: report?.write
 		});
+		report?.end(result.problemCount > 0);
+		reportHandedOver = report !== null && result.problemCount > 0;
 		const validate = lap();
 		const base = { encoding: decoded.encoding, delimiter: csv.delimiter };
 		if (result.problemCount > 0)
@@ -193,6 +203,7 @@ export async function prepareUpload(
 				problems: result.problems,
 				problemCount: result.problemCount,
 				groups: result.groups,
+				...(report ? { reportFile: staged.report } : {}),
 				...base
 			};
 		if (result.records.length === 0)
@@ -218,7 +229,12 @@ export async function prepareUpload(
 	} finally {
 		if (!ready) {
 			await settled;
-			discardStaged(recordsFile, staged.secondHalf, originalFile);
+			discardStaged(
+				recordsFile,
+				staged.secondHalf,
+				originalFile,
+				reportHandedOver ? null : staged.report
+			);
 		}
 	}
 }
@@ -305,11 +321,38 @@ export function stagedFiles(stem: string): {
 	records: string;
 	secondHalf: string;
 	original: string;
+	report: string;
 } {
 	return {
 		records: `${stem}.records.csv`,
 		secondHalf: `${stem}.records-2.csv`,
-		original: `${stem}.original.csv`
+		original: `${stem}.original.csv`,
+		report: `${stem}.problems.csv`
+	};
+}
+
+/**
+ * The full problem report, written as validation finds each problem: a file of two million bad
+ * lines costs the disk, not the heap. `end(false)` removes it again (nothing was wrong).
+ */
+function openReport(file: string, locale: 'id' | 'en') {
+	const fd = fs.openSync(file, 'wx');
+	let pending = '';
+	const writer = problemsCsvWriter(locale, (text) => {
+		pending += text;
+		if (pending.length >= 1 << 16) {
+			fs.writeSync(fd, pending);
+			pending = '';
+		}
+	});
+	return {
+		write: (p: Problem) => writer.write(p),
+		end(keep: boolean) {
+			writer.end();
+			if (pending) fs.writeSync(fd, pending);
+			fs.closeSync(fd);
+			if (!keep) fs.rmSync(file, { force: true });
+		}
 	};
 }
 
