@@ -8,10 +8,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATASETS, type DatasetDefinition, type DatasetKind } from '$lib/catalogue/datasets';
+import {
+	DATASET_KINDS,
+	DATASETS,
+	type DatasetDefinition,
+	type DatasetKind
+} from '$lib/catalogue/datasets';
 import type { Region } from '$lib/regions/region';
 import { openSpecDatabase, type SpecDatabase } from '../duckdb/spec-database';
 import { readRegions } from '../regions';
+import { BUNDLED_FILES } from './load-bundled';
 import { ingestUpload, type UploadOutcome, type UploadRequest } from './ingest-upload';
 
 const FIXTURES = path.resolve('tests/fixtures');
@@ -42,10 +48,8 @@ beforeAll(async () => {
 	spec = await openSpecDatabase('publishers', {
 		datasets: {
 			'wilayah.csv': fs.readFileSync(path.resolve('datasets/wilayah.csv'), 'utf8'),
-			'koperasi.csv': header('koperasi'),
-			'pembiayaan.csv': header('pembiayaan'),
-			'jangkauan_pasar.csv': header('jangkauan_pasar'),
-			'penduduk.csv': header('penduduk')
+			// Every dataset starts empty: the stored figures are the uploads' alone.
+			...Object.fromEntries(DATASET_KINDS.map((kind) => [BUNDLED_FILES[kind], header(kind)]))
 		}
 	});
 	regions = await spec.db.withConnection(readRegions);
