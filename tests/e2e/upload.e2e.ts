@@ -315,7 +315,9 @@ test('a publisher’s file as it comes (the Jawa Timur panel) loads with only th
 	);
 
 	await page.getByRole('button', { name: 'Periksa perubahan' }).click();
-	await expect(page.getByTestId('change-plan')).toContainText(/304 baris ditambah/);
+	await expect(page.getByTestId('change-plan')).toContainText(
+		'304 baris dari berkas, di 304 pasangan wilayah–tahun.'
+	);
 	await page.getByRole('button', { name: 'Simpan 304 baris' }).click();
 	const saved = page.getByTestId('upload-saved');
 	await expect(saved.getByRole('heading', { name: 'Data tersimpan' })).toBeFocused();
