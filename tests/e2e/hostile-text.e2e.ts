@@ -287,6 +287,10 @@ test('the upload page shows hostile header labels and cells as text; the problem
 	await expect(report).toBeVisible({ timeout: 15_000 });
 	await expect(page.locator('main')).toContainText(XSS.img);
 	await expect(page.locator('main')).toContainText(XSS.svg);
+	// Unknown columns are left out by default; mapped to figures, their labels reach the report.
+	await page.getByLabel(`Kolom tujuan untuk “${XSS.img}”`).selectOption('jumlah_anggota');
+	await page.getByLabel('Kolom tujuan untuk “=cmd|"/c calc"!A1”').selectOption('jumlah_manajer');
+	await expect(report).toContainText('"a" bukan angka');
 	await expectInert(page, seen, '/data');
 
 	const first = await problemsCsv(page);

@@ -4,8 +4,9 @@
  * file shows every problem with its line and changes nothing; a viewer cannot upload at all.
  *
  * Writes only koperasi rows of provinces 33, 34 and 35 for 2024 (replace mode, so the bundled
- * figures step aside), and undoes the upload before the file ends. The tests run in order: the
- * undo needs the stored version.
+ * figures step aside) and of the kab/kota of Jawa Timur (35.xx, which the bundled data leaves
+ * empty), and undoes each upload before the file ends. The tests run in order: an undo needs the
+ * stored version, and a later upload of the dataset would block the earlier one's undo.
  */
 import fs from 'node:fs';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
@@ -16,6 +17,7 @@ const FIXTURES = 'tests/fixtures';
 const EXCEL = `${FIXTURES}/koperasi-excel-id.csv`;
 const BAD = `${FIXTURES}/koperasi-bad.csv`;
 const AMBIGUOUS = `${FIXTURES}/pembiayaan-ambiguous.csv`;
+const JATIM = `${FIXTURES}/jatim-koperasi-kabkota.csv`;
 
 interface Version {
 	id: number;
@@ -128,7 +130,10 @@ test('an analyst uploads an Indonesian Excel export, reads what was detected and
 	);
 
 	await page.getByRole('radio', { name: 'Ganti' }).check();
-	await page.getByLabel('Catatan sumber (tidak wajib)').fill('Uji e2e: ekspor Excel');
+	const source = page.getByLabel('Sumber', { exact: true });
+	await source.fill('Uji e2e: ekspor Excel');
+	await source.blur();
+	await expect(page.getByTestId('problems-none')).toBeVisible();
 	await page.getByRole('button', { name: 'Periksa perubahan' }).click();
 	const plan = page.getByTestId('change-plan');
 	await expect(plan.getByRole('heading', { name: 'Yang akan berubah' })).toBeFocused();
@@ -253,6 +258,82 @@ test('the history page undoes the upload and the previous figure returns', async
 	expect(await members(page.request, '33')).toBe(before.jateng);
 	const after = await versions(page.request);
 	expect(after.find((v) => v.id === storedVersion)?.reverted_at).not.toBeNull();
+});
+
+async function cooperatives(request: APIRequestContext, region: string, year: number) {
+	const params = new URLSearchParams({
+		indicator: 'jumlah_koperasi',
+		regions: region,
+		from: String(year),
+		to: String(year),
+		format: 'json'
+	});
+	const response = await request.get(`/api/query?${params}`);
+	expect(response.ok(), await response.text()).toBe(true);
+	const { rows } = (await response.json()) as { rows: { year: number; value: number | null }[] };
+	return rows.find((r) => r.year === year)?.value ?? null;
+}
+
+test('a publisher’s file as it comes (the Jawa Timur panel) loads with only the mapping, status and source', async ({
+	page
+}) => {
+	expect(await cooperatives(page.request, '35.15', 2024)).toBeNull();
+	await logIn(page, 'analis');
+	await page.getByLabel('Berkas CSV').setInputFiles(JATIM);
+	await expect(page.getByTestId('detected-rows')).toHaveText('798');
+	await expect(page.getByLabel('Jenis data')).toHaveValue('koperasi');
+	// The suggestion's note goes once the analyst confirms the dataset.
+	await expect(page.getByTestId('kind-note')).toContainText('Disarankan dari judul kolom');
+	await page.getByLabel('Jenis data').selectOption('koperasi');
+	await expect(page.getByTestId('kind-note')).toHaveCount(0);
+	// The mapping as read: upper-case headers recognised, seven columns left out by default.
+	await expect(page.getByLabel('Kolom tujuan untuk “KABUPATEN / KOTA”')).toHaveValue(
+		'kode_wilayah'
+	);
+	await expect(page.getByLabel('Kolom tujuan untuk “PERIODE UPDATE”')).toHaveValue('tahun');
+	await expect(page.getByLabel('Kolom tujuan untuk “JUMLAH KOPERASI TOTAL”')).toHaveValue(
+		'jumlah_koperasi'
+	);
+	await expect(page.getByLabel('Kolom tujuan untuk “USAHA MIKRO”')).toHaveValue('');
+	await expect(page.getByTestId('column-unknown')).toHaveCount(7);
+	// No status or source column: asked once for the whole file.
+	const report = page.getByTestId('problem-report');
+	await expect(page.getByTestId('problem-count')).toContainText('2 masalah ditemukan');
+	await expect(report).toContainText('Kolom wajib "status_data" tidak ada.');
+	await expect(report).toContainText('Isi status data untuk seluruh berkas');
+
+	await page.getByLabel('Status data').selectOption('resmi');
+	const source = page.getByLabel('Sumber', { exact: true });
+	await source.fill('Dinas Koperasi dan UKM Jawa Timur (e2e)');
+	await source.blur();
+	const rule = page.getByTestId('period-rule');
+	await expect(rule).toContainText('Kolom “PERIODE UPDATE” berisi triwulan, bukan tahun.');
+	await expect(rule.getByRole('radio', { name: /menurut jenis angka/ })).toBeChecked();
+	// 38 kab/kota × 8 years, each year from its last quarter.
+	await expect(page.getByTestId('problems-none')).toHaveText(
+		'Tidak ada masalah: 304 baris siap disimpan.'
+	);
+
+	await page.getByRole('button', { name: 'Periksa perubahan' }).click();
+	await expect(page.getByTestId('change-plan')).toContainText(
+		'304 baris dari berkas, di 304 pasangan wilayah–tahun.'
+	);
+	await page.getByRole('button', { name: 'Simpan 304 baris' }).click();
+	const saved = page.getByTestId('upload-saved');
+	await expect(saved.getByRole('heading', { name: 'Data tersimpan' })).toBeFocused();
+	const text = await saved.getByText(/^Versi \d+ tersimpan/).textContent();
+	const version = Number(/Versi (\d+)/.exec(text ?? '')?.[1]);
+
+	// Kabupaten Sidoarjo 2024 is its 2024-Q4 row: 608 active + 919 inactive.
+	expect(await cooperatives(page.request, '35.15', 2024)).toBe(1527);
+	expect(await cooperatives(page.request, '35.01', 2018)).toBe(552);
+
+	await openHydrated(page, '/data/riwayat');
+	const card = page.getByTestId(`version-${version}`);
+	await card.getByRole('button', { name: 'Batalkan unggahan' }).click();
+	await card.getByRole('button', { name: `Ya, batalkan versi ${version}` }).click();
+	await expect(page.getByTestId('undo-outcome')).toContainText(`Versi ${version} dibatalkan.`);
+	expect(await cooperatives(page.request, '35.15', 2024)).toBeNull();
 });
 
 test('a viewer sees no upload control, and a forged upload with the viewer’s cookie gets 403', async ({

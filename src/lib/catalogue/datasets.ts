@@ -7,10 +7,18 @@ export type DatasetKind = 'koperasi' | 'pembiayaan' | 'jangkauan_pasar' | 'pendu
 
 export type FactUnit = 'unit' | 'orang' | 'rupiah';
 
+/**
+ * How a figure adds up over time, which decides how quarters or months make a year: a stock
+ * (counts, members, capital, assets) is a state at one moment, so a year takes its last period; a
+ * flow (volume, SHU, loans, KUR, sales) happens during the period, so a year is their sum.
+ */
+export type FactKind = 'stock' | 'flow';
+
 export interface FactDefinition {
 	/** Column name in CSV files and in DuckDB. */
 	id: string;
 	unit: FactUnit;
+	kind: FactKind;
 	/** Some facts (SHU: a loss year) may legitimately be negative. */
 	allowNegative?: boolean;
 	/** English header synonyms accepted on upload, besides the id itself. */
@@ -27,22 +35,24 @@ export interface DatasetDefinition {
 	facts: readonly FactDefinition[];
 }
 
-const count = (id: string, aliases: string[] = []): FactDefinition => ({
+const count = (id: string, aliases: string[] = [], kind: FactKind = 'stock'): FactDefinition => ({
 	id,
 	unit: 'unit',
+	kind,
 	aliases
 });
-const persons = (id: string, aliases: string[] = []): FactDefinition => ({
+const persons = (id: string, aliases: string[] = [], kind: FactKind = 'stock'): FactDefinition => ({
 	id,
 	unit: 'orang',
+	kind,
 	aliases
 });
-const rupiah = (id: string, aliases: string[] = [], allowNegative = false): FactDefinition => ({
-	id,
-	unit: 'rupiah',
-	aliases,
-	allowNegative
-});
+const rupiah = (
+	id: string,
+	kind: FactKind,
+	aliases: string[] = [],
+	allowNegative = false
+): FactDefinition => ({ id, unit: 'rupiah', kind, aliases, allowNegative });
 
 export const DATASETS = {
 	koperasi: {
@@ -55,11 +65,11 @@ export const DATASETS = {
 		},
 		perCooperative: true,
 		facts: [
-			count('jumlah_koperasi', ['cooperatives', 'total_cooperatives']),
-			count('koperasi_aktif', ['active_cooperatives', 'active']),
-			count('koperasi_rat', ['cooperatives_with_rat', 'rat']),
+			count('jumlah_koperasi', ['cooperatives', 'total_cooperatives', 'jumlah_koperasi_total']),
+			count('koperasi_aktif', ['active_cooperatives', 'active', 'jumlah_koperasi_aktif']),
+			count('koperasi_rat', ['cooperatives_with_rat', 'rat', 'rat_count']),
 			persons('jumlah_anggota', ['members', 'anggota']),
-			persons('jumlah_manajer', ['managers', 'manajer']),
+			persons('jumlah_manajer', ['managers', 'manajer', 'jumlah_manager']),
 			persons('jumlah_karyawan', ['employees', 'karyawan'])
 		]
 	},
@@ -68,14 +78,14 @@ export const DATASETS = {
 		label: { id: 'Pembiayaan', en: 'Financing' },
 		perCooperative: true,
 		facts: [
-			rupiah('modal_sendiri', ['own_capital', 'equity']),
-			rupiah('modal_luar', ['outside_capital', 'borrowed_capital']),
-			rupiah('aset', ['assets', 'total_assets']),
-			rupiah('volume_usaha', ['business_volume', 'turnover']),
-			rupiah('shu', ['surplus', 'sisa_hasil_usaha'], true),
-			rupiah('pinjaman_diberikan', ['loans_disbursed', 'loans']),
-			rupiah('kur_realisasi', ['kur_disbursed', 'kur']),
-			persons('kur_debitur', ['kur_debtors'])
+			rupiah('modal_sendiri', 'stock', ['own_capital', 'equity']),
+			rupiah('modal_luar', 'stock', ['outside_capital', 'borrowed_capital']),
+			rupiah('aset', 'stock', ['assets', 'total_assets']),
+			rupiah('volume_usaha', 'flow', ['business_volume', 'turnover']),
+			rupiah('shu', 'flow', ['surplus', 'sisa_hasil_usaha'], true),
+			rupiah('pinjaman_diberikan', 'flow', ['loans_disbursed', 'loans']),
+			rupiah('kur_realisasi', 'flow', ['kur_disbursed', 'kur']),
+			persons('kur_debitur', ['kur_debtors'], 'flow')
 		]
 	},
 	jangkauan_pasar: {
@@ -88,15 +98,15 @@ export const DATASETS = {
 		},
 		perCooperative: false,
 		facts: [
-			count('jumlah_umkm', ['msme', 'umkm', 'msmes']),
+			count('jumlah_umkm', ['msme', 'umkm', 'msmes', 'proyeksi_jumlah_umkm']),
 			count('umkm_pemasaran_luar_daerah', ['msme_selling_outside_region']),
 			count('umkm_ekspor', ['msme_exporting', 'exporters']),
 			count('umkm_daring', ['msme_online', 'online']),
-			rupiah('penjualan_total', ['total_sales', 'sales']),
-			rupiah('penjualan_luar_daerah', ['sales_outside_region']),
-			rupiah('nilai_ekspor', ['export_value', 'exports']),
+			rupiah('penjualan_total', 'flow', ['total_sales', 'sales']),
+			rupiah('penjualan_luar_daerah', 'flow', ['sales_outside_region']),
+			rupiah('nilai_ekspor', 'flow', ['export_value', 'exports']),
 			count('galeri_produk', ['product_galleries', 'galleries']),
-			count('keikutsertaan_pameran', ['exhibition_participations', 'exhibitions'])
+			count('keikutsertaan_pameran', ['exhibition_participations', 'exhibitions'], 'flow')
 		]
 	},
 	penduduk: {
@@ -116,10 +126,10 @@ export const DATASETS = {
 			count('kdkmp_rekening', ['accounts_count']),
 			count('kdkmp_npwp', ['npwp_count']),
 			count('kdkmp_nib', ['nib_count']),
-			rupiah('kdkmp_simpanan_pokok', ['simpanan_pokok_amount']),
-			rupiah('kdkmp_simpanan_wajib', ['simpanan_wajib_amount']),
+			rupiah('kdkmp_simpanan_pokok', 'stock', ['simpanan_pokok_amount']),
+			rupiah('kdkmp_simpanan_wajib', 'stock', ['simpanan_wajib_amount']),
 			persons('kdkmp_anggota_simpanan_pokok', ['simpanan_pokok_members']),
-			rupiah('kdkmp_nilai_transaksi', ['transaction_value']),
+			rupiah('kdkmp_nilai_transaksi', 'flow', ['transaction_value']),
 			count('kdkmp_kabkota_lapor_transaksi', ['districts_reporting_transactions']),
 			count('kdkmp_kabkota_terdata', ['districts_listed']),
 			count('kdkmp_dinilai_kesehatan', ['health_total_cooperative']),

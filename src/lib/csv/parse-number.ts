@@ -95,15 +95,24 @@ export function detectColumnConvention(values: Iterable<string>): ColumnConventi
 	return detectConvention(cells.length, (i) => cells[i]!);
 }
 
-/** detectColumnConvention for one column of parsed rows, without copying the column out. */
+/**
+ * detectColumnConvention for one column of parsed rows, without copying the column out. In a
+ * column of whole numbers (counts without a unit) `12.345` can only be twelve thousand: its
+ * English reading has decimals. There the cell itself settles the question.
+ */
 export function detectConventionInColumn(
 	rows: readonly (readonly string[])[],
-	column: number
+	column: number,
+	whole = false
 ): ColumnConvention {
-	return detectConvention(rows.length, (i) => rows[i]![column] ?? '');
+	return detectConvention(rows.length, (i) => rows[i]![column] ?? '', whole);
 }
 
-function detectConvention(count: number, cell: (i: number) => string): ColumnConvention {
+function detectConvention(
+	count: number,
+	cell: (i: number) => string,
+	whole = false
+): ColumnConvention {
 	let idExample: string | undefined;
 	let enExample: string | undefined;
 	let ambiguousExample: string | undefined;
@@ -112,7 +121,11 @@ function detectConvention(count: number, cell: (i: number) => string): ColumnCon
 		const evidence = conventionOf(raw);
 		if (evidence === 'id') idExample ??= raw;
 		else if (evidence === 'en') enExample ??= raw;
-		else if (evidence === 'ambiguous') ambiguousExample ??= raw;
+		else if (evidence === 'ambiguous') {
+			if (!whole) ambiguousExample ??= raw;
+			else if (raw.includes('.')) idExample ??= raw;
+			else enExample ??= raw;
+		}
 	}
 	if (idExample !== undefined && enExample !== undefined)
 		return { kind: 'mixed', idExample, enExample };

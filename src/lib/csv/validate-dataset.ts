@@ -7,10 +7,11 @@ import {
 	type DataStatus,
 	type DatasetDefinition,
 	type FactDefinition,
+	type FactKind,
 	type FactId
 } from '$lib/catalogue/datasets';
 import type { RegionResolver } from '$lib/regions/resolve-region';
-import { mapColumns, normaliseHeader } from './map-columns';
+import { mapColumns, normaliseHeader, type ColumnChoices } from './map-columns';
 import type { ParsedCsv } from './parse-csv';
 import {
 	detectConventionInColumn,
@@ -18,7 +19,9 @@ import {
 	type ColumnConvention,
 	type NumberConvention
 } from './parse-number';
-import { problem, type Problem } from './problem';
+import { PERIOD_NAME, parsePeriod, type PeriodKind, type PeriodReading } from './parse-period';
+import { ProblemCollector, problem, type Problem, type ProblemGroup } from './problem';
+import { yearsFromPeriods, type PeriodRule, type RecordPeriod } from './years-from-periods';
 
 export interface DatasetRecord {
 	line: number;
@@ -31,6 +34,15 @@ export interface DatasetRecord {
 	facts: Partial<Record<FactId, number | null>>;
 	status_data: DataStatus;
 	sumber: string;
+	/** The quarter, month or date the row gave instead of a year (until its year is made). */
+	period?: RecordPeriod;
+}
+
+/** Set once for the whole file, for rows that lack them; a row's own value wins. */
+export interface FileDefaults {
+	status?: DataStatus | null;
+	source?: string | null;
+	year?: number | null;
 }
 
 export interface ValidationOptions {
@@ -41,14 +53,28 @@ export interface ValidationOptions {
 	yearRange?: { min: number; max: number };
 	/** Stop collecting problem details after this many (the count stays exact). */
 	maxProblems?: number;
+	/** The analyst's column mapping: header → dataset column, or null for not stored. */
+	columns?: ColumnChoices;
+	defaults?: FileDefaults;
+	/** How quarters, months or dates make a year; by default by each fact's kind. */
+	periods?: PeriodRule;
+	/** Sees every problem, kept or not (a full report written as it goes). */
+	onProblem?: (p: Problem) => void;
 }
+
+/** How the analyst asked the file to be read, besides number formats: the same in browser and server. */
+export type ReadingChoices = Pick<ValidationOptions, 'columns' | 'defaults' | 'periods'>;
 
 export interface ValidationResult {
 	records: DatasetRecord[];
 	problems: Problem[];
 	problemCount: number;
+	/** Every problem counted by kind and column, with the first of each. */
+	groups: ProblemGroup[];
 	columns: { label: string; target: string | null; multiplier: number }[];
 	conventions: Record<string, ColumnConvention>;
+	/** What the year column held when it was not years: the analyst then chooses a rule. */
+	periodKind: PeriodKind | null;
 }
 
 const REQUIRED = ['kode_wilayah', 'tahun', 'status_data', 'sumber'] as const;
@@ -95,16 +121,23 @@ export function breakdownValue(raw: string, dataset: DatasetDefinition): string 
 export function validateDataset(csv: ParsedCsv, options: ValidationOptions): ValidationResult {
 	const { dataset, resolveRegion } = options;
 	const yearRange = yearRangeOf(options);
-	const maxProblems = options.maxProblems ?? 10_000;
-	const problems: Problem[] = [];
-	let problemCount = 0;
-	const report = (p: Problem) => {
-		problemCount += 1;
-		if (problems.length < maxProblems) problems.push(p);
-	};
+	const collector = new ProblemCollector(options.maxProblems ?? 10_000, options.onProblem);
+	const { report } = collector;
+	const problems = collector.kept;
+	const defaults = options.defaults ?? {};
+	let periodKind: PeriodKind | null = null;
+	const finish = (records: DatasetRecord[], conventions: Record<string, ColumnConvention>) => ({
+		records: collector.count ? [] : records,
+		problems,
+		problemCount: collector.count,
+		groups: collector.groups(),
+		columns,
+		conventions,
+		periodKind
+	});
 	csv.problems.forEach(report);
 
-	const mapping = mapColumns(csv.header, dataset);
+	const mapping = mapColumns(csv.header, dataset, options.columns);
 	const columns = csv.header.map((label, i) => ({
 		label,
 		target: mapping.targets[i] ?? null,
@@ -121,9 +154,33 @@ export function validateDataset(csv: ParsedCsv, options: ValidationOptions): Val
 					en: `Column "${label}" is not part of the ${dataset.label.en.toLowerCase()} dataset.`
 				},
 				{
-					id: `Ganti namanya menjadi salah satu kolom: ${dataset.facts.map((f) => f.id).join(', ')}; atau hapus kolom itu.`,
-					en: `Rename it to one of: ${dataset.facts.map((f) => f.id).join(', ')}; or remove the column.`
-				}
+					id: `Pilih kolom tujuannya (di API: kolom "columns", mis. {"${label}":"${dataset.facts[0]!.id}"}, atau null bila tidak disimpan), atau ganti namanya menjadi salah satu dari: ${dataset.facts.map((f) => f.id).join(', ')}.`,
+					en: `Choose where it goes (in the API: the "columns" field, e.g. {"${label}":"${dataset.facts[0]!.id}"}, or null to leave it out), or rename it to one of: ${dataset.facts.map((f) => f.id).join(', ')}.`
+				},
+				'column-unknown'
+			)
+		);
+	}
+	for (const { header, target, reason } of mapping.invalidChoices) {
+		report(
+			problem(
+				1,
+				header,
+				String(target),
+				reason === 'no-header'
+					? {
+							id: `Pemetaan kolom menyebut "${header}", tetapi berkas tidak punya kolom itu.`,
+							en: `The column mapping names "${header}", but the file has no such column.`
+						}
+					: {
+							id: `Pemetaan kolom "${header}" menuju "${target}", yang bukan kolom data ${dataset.label.id.toLowerCase()}.`,
+							en: `The mapping sends "${header}" to "${target}", which is not a column of the ${dataset.label.en.toLowerCase()} dataset.`
+						},
+				{
+					id: 'Tulis judul kolom persis seperti di berkas, dan tujuan salah satu kolom data (atau null).',
+					en: 'Spell the header exactly as in the file, and a target among the dataset columns (or null).'
+				},
+				'mapping-invalid'
 			)
 		);
 	}
@@ -137,14 +194,21 @@ export function validateDataset(csv: ParsedCsv, options: ValidationOptions): Val
 					id: `Kolom "${label}" mengulang kolom ${target}.`,
 					en: `Column "${label}" repeats column ${target}.`
 				},
-				{ id: 'Hapus salah satu kolom.', en: 'Remove one of the two columns.' }
+				{ id: 'Hapus salah satu kolom.', en: 'Remove one of the two columns.' },
+				'column-repeated'
 			)
 		);
 	}
 	const index = new Map<string, number>();
 	mapping.targets.forEach((t, i) => t && index.set(t, i));
+	const given: Record<(typeof REQUIRED)[number], boolean> = {
+		kode_wilayah: false,
+		tahun: defaults.year != null,
+		status_data: defaults.status != null,
+		sumber: defaults.source != null && defaults.source.trim() !== ''
+	};
 	for (const required of REQUIRED) {
-		if (!index.has(required)) {
+		if (!index.has(required) && !given[required]) {
 			report(
 				problem(
 					1,
@@ -154,10 +218,16 @@ export function validateDataset(csv: ParsedCsv, options: ValidationOptions): Val
 						id: `Kolom wajib "${required}" tidak ada.`,
 						en: `Required column "${required}" is missing.`
 					},
-					{
-						id: `Tambahkan kolom "${required}" pada baris judul.`,
-						en: `Add a "${required}" column to the header.`
-					}
+					required === 'kode_wilayah'
+						? {
+								id: 'Pilih kolom yang berisi kode atau nama lengkap wilayah, atau tambahkan kolom "kode_wilayah".',
+								en: 'Choose the column holding the region code or full name, or add a "kode_wilayah" column.'
+							}
+						: {
+								id: `Isi ${FORM_FIELD[required].id} untuk seluruh berkas, atau tambahkan kolom "${required}".`,
+								en: `Set ${FORM_FIELD[required].en} for the whole file, or add a "${required}" column.`
+							},
+					'column-required'
 				)
 			);
 		}
@@ -176,17 +246,30 @@ export function validateDataset(csv: ParsedCsv, options: ValidationOptions): Val
 				{
 					id: `Sertakan minimal satu dari: ${dataset.facts.map((f) => f.id).join(', ')}.`,
 					en: `Include at least one of: ${dataset.facts.map((f) => f.id).join(', ')}.`
-				}
+				},
+				'facts-none'
 			)
 		);
 	}
-	if (problemCount > 0) return { records: [], problems, problemCount, columns, conventions: {} };
+	if (collector.count > 0) return finish([], {});
 
 	const conventions: Record<string, ColumnConvention> = {};
 	const chosen: Record<string, NumberConvention> = {};
-	for (const fact of factColumns) {
+	const detections = factColumns.map((fact) => {
 		const i = index.get(fact.id)!;
-		const detected = detectConventionInColumn(csv.rows, i);
+		const whole = fact.unit !== 'rupiah' && columns[i]?.multiplier === 1;
+		return { fact, i, detected: detectConventionInColumn(csv.rows, i, whole) };
+	});
+	// Where the other figure columns all say one convention, a column that cannot tell follows it.
+	const decidedInFile = new Set(
+		detections.flatMap(({ detected }) => (detected.kind === 'decided' ? [detected.convention] : []))
+	);
+	const fileConvention = decidedInFile.size === 1 ? [...decidedInFile][0]! : null;
+	for (const { fact, i, detected: found } of detections) {
+		const detected: ColumnConvention =
+			found.kind === 'ambiguous' && fileConvention
+				? { kind: 'decided', convention: fileConvention }
+				: found;
 		conventions[fact.id] = detected;
 		const label = csv.header[i] ?? fact.id;
 		const choice = options.conventions?.[fact.id];
@@ -271,7 +354,7 @@ export function validateDataset(csv: ParsedCsv, options: ValidationOptions): Val
 	for (let r = 0; r < csv.rows.length; r++) {
 		const row = csv.rows[r]!;
 		const line = csv.lines[r] ?? r + 2;
-		const before = problemCount;
+		const before = collector.count;
 
 		const regionText = text(row, regionAt);
 		let kode: string | null = null;
@@ -291,7 +374,8 @@ export function validateDataset(csv: ParsedCsv, options: ValidationOptions): Val
 					{
 						id: 'Tulis kode Kemendagri (mis. 32.16) atau nama lengkap wilayah.',
 						en: 'Use the Kemendagri code (e.g. 32.16) or the full official name.'
-					}
+					},
+					'region-ambiguous'
 				)
 			);
 		} else {
@@ -312,32 +396,36 @@ export function validateDataset(csv: ParsedCsv, options: ValidationOptions): Val
 						en: hint
 							? `Did you mean ${hint}? Use the full name or the Kemendagri code.`
 							: 'Use a Kemendagri code (e.g. 32.16), a 4-digit BPS code (e.g. 3216) or the full official name.'
-					}
+					},
+					'region-unknown'
 				)
 			);
 		}
 
 		const yearText = text(row, yearAt);
-		const year = /^\d{4}$/.test(yearText) ? Number(yearText) : NaN;
-		if (!(year >= yearRange.min && year <= yearRange.max)) {
-			report(
-				problem(
-					line,
-					yearLabel,
-					yearText,
-					{
-						id: `Tahun "${yearText}" di luar rentang ${yearRange.min}–${yearRange.max}.`,
-						en: `Year "${yearText}" is outside ${yearRange.min}–${yearRange.max}.`
-					},
-					{
-						id: 'Tulis tahun empat angka, misalnya 2024.',
-						en: 'Write a four-digit year such as 2024.'
-					}
-				)
-			);
+		let year = NaN;
+		let period: RecordPeriod | undefined;
+		if (yearText === '' && defaults.year != null) year = defaults.year;
+		else {
+			const reading = readPeriod(yearText);
+			if (reading.kind === 'year' || reading.kind === 'digits')
+				year = reading.kind === 'year' ? reading.year : NaN;
+			else if (reading.kind !== 'invalid') {
+				year = reading.year;
+				period = {
+					kind: reading.kind,
+					order: reading.order,
+					yearEnd: reading.yearEnd,
+					text: yearText
+				};
+				periodKind ??= reading.kind;
+			}
+			if (!(year >= yearRange.min && year <= yearRange.max))
+				report(yearProblem(line, yearLabel, yearText, reading, yearRange));
 		}
 
-		const statusText = text(row, statusAt).toLowerCase();
+		const ownStatus = text(row, statusAt).toLowerCase();
+		const statusText = ownStatus === '' && defaults.status ? defaults.status : ownStatus;
 		if (!(DATA_STATUSES as readonly string[]).includes(statusText)) {
 			report(
 				problem(
@@ -345,17 +433,25 @@ export function validateDataset(csv: ParsedCsv, options: ValidationOptions): Val
 					'status_data',
 					statusText,
 					{
-						id: `Status data "${statusText}" tidak dikenal.`,
-						en: `Data status "${statusText}" is not known.`
+						id:
+							statusText === ''
+								? 'Status data kosong.'
+								: `Status data "${statusText}" tidak dikenal.`,
+						en:
+							statusText === ''
+								? 'The data status is empty.'
+								: `Data status "${statusText}" is not known.`
 					},
 					{
-						id: 'Isi dengan resmi (angka terbitan), estimasi (turunan) atau sintetis (ilustrasi).',
-						en: 'Use resmi (published), estimasi (derived) or sintetis (illustrative).'
-					}
+						id: 'Isi dengan resmi (angka terbitan), estimasi (turunan) atau sintetis (ilustrasi), atau pilih status untuk seluruh berkas.',
+						en: 'Use resmi (published), estimasi (derived) or sintetis (illustrative), or set a status for the whole file.'
+					},
+					'status-unknown'
 				)
 			);
 		}
-		const sumber = text(row, sourceAt);
+		const ownSource = text(row, sourceAt);
+		const sumber = ownSource === '' ? (defaults.source?.trim() ?? '') : ownSource;
 		if (sumber === '') {
 			report(
 				problem(
@@ -367,9 +463,10 @@ export function validateDataset(csv: ParsedCsv, options: ValidationOptions): Val
 						en: 'The source is empty.'
 					},
 					{
-						id: 'Tulis asal angka (tautan, publikasi, atau metode estimasi).',
-						en: 'Say where the figure comes from (link, publication or estimation method).'
-					}
+						id: 'Tulis asal angka (tautan, publikasi, atau metode estimasi), atau isi sumber untuk seluruh berkas.',
+						en: 'Say where the figure comes from (link, publication or estimation method), or set a source for the whole file.'
+					},
+					'source-empty'
 				)
 			);
 		}
@@ -389,7 +486,8 @@ export function validateDataset(csv: ParsedCsv, options: ValidationOptions): Val
 						{
 							id: 'Persingkat isinya, atau periksa tanda kutip yang tidak ditutup sehingga beberapa baris tergabung.',
 							en: 'Shorten it, or look for an unclosed quote that joined several lines into one cell.'
-						}
+						},
+						'text-long'
 					)
 				);
 		}
@@ -410,33 +508,13 @@ export function validateDataset(csv: ParsedCsv, options: ValidationOptions): Val
 			if (typeof checked === 'number') facts[fact.id] = checked;
 			else report(checked);
 		}
-		for (const [part, whole] of PAIR_LIMITS) {
-			const a = facts[part];
-			const b = facts[whole];
-			if (a != null && b != null && a > b) {
-				report(
-					problem(
-						line,
-						part,
-						String(a),
-						{
-							id: `${part} (${a}) lebih besar dari ${whole} (${b}).`,
-							en: `${part} (${a}) is larger than ${whole} (${b}).`
-						},
-						{
-							id: `Periksa kedua angka; ${part} adalah bagian dari ${whole}.`,
-							en: `Check both figures; ${part} is part of ${whole}.`
-						}
-					)
-				);
-			}
-		}
+		checkPairLimits(line, facts, report);
 
 		const dimensi = dataset.dimension ? dimensionOf(text(row, dimensionAt)) : 'semua';
 		const idKoperasi = dataset.perCooperative ? text(row, idAt) || null : null;
 		const namaKoperasi = dataset.perCooperative ? text(row, nameAt) || null : null;
 
-		if (problemCount === before && kode !== null) {
+		if (collector.count === before && kode !== null) {
 			records.push({
 				line,
 				kode_wilayah: kode,
@@ -446,13 +524,137 @@ export function validateDataset(csv: ParsedCsv, options: ValidationOptions): Val
 				nama_koperasi: namaKoperasi,
 				facts,
 				status_data: statusText as DataStatus,
-				sumber
+				sumber,
+				...(period ? { period } : {})
 			});
 		}
 	}
 
-	checkOneGrain(records, dataset, report);
-	return { records: problemCount ? [] : records, problems, problemCount, columns, conventions };
+	const yearly = periodKind
+		? yearsFromPeriods(records, dataset, options.periods ?? 'kind', yearLabel, report)
+		: records;
+	if (periodKind) for (const r of yearly) checkPairLimits(r.line, r.facts, report);
+	checkOneGrain(yearly, dataset, report);
+	return finish(yearly, conventions);
+}
+
+/** The part may not be larger than its whole (koperasi_aktif ≤ jumlah_koperasi). */
+function checkPairLimits(
+	line: number,
+	facts: DatasetRecord['facts'],
+	report: (p: Problem) => void
+): void {
+	for (const [part, whole] of PAIR_LIMITS) {
+		const a = facts[part];
+		const b = facts[whole];
+		if (a != null && b != null && a > b) {
+			report(
+				problem(
+					line,
+					part,
+					String(a),
+					{
+						id: `${part} (${a}) lebih besar dari ${whole} (${b}).`,
+						en: `${part} (${a}) is larger than ${whole} (${b}).`
+					},
+					{
+						id: `Periksa kedua angka; ${part} adalah bagian dari ${whole}.`,
+						en: `Check both figures; ${part} is part of ${whole}.`
+					},
+					'pair-limit'
+				)
+			);
+		}
+	}
+}
+
+/**
+ * A fact given twice for one key. Two figures of a stock (a count, capital) are two readings of
+ * one state, never parts to add up; two of a flow may be parts of one year.
+ */
+function repeatedFix(kind: FactKind): Problem['fix'] {
+	return kind === 'stock'
+		? {
+				id: 'Hapus salah satu baris. Angka ini stok (keadaan pada satu saat): jangan dijumlahkan; pakai angka akhir periode.',
+				en: 'Remove one of the lines. This figure is a stock (a state at one moment): do not add them up; keep the end-of-period figure.'
+			}
+		: {
+				id: 'Hapus salah satu baris, atau jumlahkan keduanya menjadi satu baris bila masing-masing hanya sebagian tahun.',
+				en: 'Remove one of the lines, or add them into one line if each covers only part of the year.'
+			};
+}
+
+/** What the form fields that stand in for a missing column are called, in messages. */
+const FORM_FIELD = {
+	tahun: { id: 'tahun', en: 'a year' },
+	status_data: { id: 'status data', en: 'a data status' },
+	sumber: { id: 'sumber', en: 'a source' }
+} as const;
+
+/** A year cell is read once per distinct text: a register repeats a handful of them. */
+const periodCache = new Map<string, PeriodReading>();
+function readPeriod(text: string): PeriodReading {
+	let reading = periodCache.get(text);
+	if (reading === undefined) {
+		reading = parsePeriod(text);
+		if (periodCache.size > 10_000) periodCache.clear();
+		periodCache.set(text, reading);
+	}
+	return reading;
+}
+
+function yearProblem(
+	line: number,
+	label: string,
+	text: string,
+	reading: PeriodReading,
+	range: { min: number; max: number }
+): Problem {
+	const fix = {
+		id: 'Tulis tahun empat angka, misalnya 2024 (atau periode seperti 2024-Q4, 2024-12, 31/12/2024).',
+		en: 'Write a four-digit year such as 2024 (or a period such as 2024-Q4, 2024-12, 31/12/2024).'
+	};
+	if (text === '')
+		return problem(
+			line,
+			label,
+			text,
+			{ id: 'Tahun kosong.', en: 'The year is empty.' },
+			{
+				id: `${fix.id} Bila seluruh berkas satu tahun, isi tahun untuk seluruh berkas.`,
+				en: `${fix.en} If the whole file is one year, set the year for the whole file.`
+			},
+			'year-empty'
+		);
+	if (reading.kind === 'invalid')
+		return problem(
+			line,
+			label,
+			text,
+			{ id: `"${text}" bukan angka tahun.`, en: `"${text}" is not a year.` },
+			{
+				id: `${fix.id} Periksa huruf yang mirip angka (O dan 0, l dan 1).`,
+				en: `${fix.en} Look for letters that look like digits (O and 0, l and 1).`
+			},
+			'year-invalid'
+		);
+	const kind = reading.kind === 'year' || reading.kind === 'digits' ? null : reading.kind;
+	return problem(
+		line,
+		label,
+		text,
+		kind
+			? {
+					id: `"${text}" adalah ${PERIOD_NAME[kind].id} tahun ${reading.kind !== 'digits' && 'year' in reading ? reading.year : ''}, di luar rentang ${range.min}–${range.max}.`,
+					en: `"${text}" is ${PERIOD_NAME[kind].en} of ${'year' in reading ? reading.year : ''}, outside ${range.min}–${range.max}.`
+				}
+			: {
+					id: `Tahun "${text}" di luar rentang ${range.min}–${range.max}.`,
+					en: `Year "${text}" is outside ${range.min}–${range.max}.`
+				},
+		fix,
+		'year-range'
+	);
 }
 
 function numberProblem(line: number, label: string, raw: string, convention: NumberConvention) {
@@ -468,7 +670,8 @@ function numberProblem(line: number, label: string, raw: string, convention: Num
 		{
 			id: `Tulis angka seperti ${example}; kosongkan sel (atau isi "-") bila angkanya tidak ada.`,
 			en: `Write a number such as ${example}; leave the cell empty (or "-") when there is no figure.`
-		}
+		},
+		'number-invalid'
 	);
 }
 
@@ -492,7 +695,8 @@ export function checkFactValue(
 			{
 				id: 'Periksa tanda minus; jumlah selalu nol atau lebih.',
 				en: 'Check the minus sign; counts and amounts are zero or more.'
-			}
+			},
+			'number-negative'
 		);
 	}
 	if (fact.unit === 'rupiah') return Math.round(value);
@@ -510,7 +714,8 @@ export function checkFactValue(
 			{
 				id: 'Jumlah unit atau orang tidak memakai desimal; periksa pemisah ribuan.',
 				en: 'Counts have no decimals; check the thousands separator.'
-			}
+			},
+			'number-not-whole'
 		);
 	}
 	if (value > Number.MAX_SAFE_INTEGER) {
@@ -522,7 +727,8 @@ export function checkFactValue(
 				id: `${fact.id} terlalu besar.`,
 				en: `${fact.id} is too large.`
 			},
-			{ id: 'Periksa satuan kolom.', en: 'Check the column unit.' }
+			{ id: 'Periksa satuan kolom.', en: 'Check the column unit.' },
+			'number-too-large'
 		);
 	}
 	return whole;
@@ -553,6 +759,7 @@ function checkOneGrain(
 	/** Index of a key's first record → the line giving each fact of that key. */
 	const repeatedKeys = new Map<number, Map<string, number>>();
 	const factIds = dataset.facts.map((f) => f.id);
+	const factKinds = new Map(dataset.facts.map((f) => [f.id as string, f.kind]));
 	const allValue = dataset.dimension?.allValue ?? 'semua';
 
 	records.forEach((record, index) => {
@@ -595,10 +802,8 @@ function checkOneGrain(
 							id: `${fact} untuk ${record.kode_wilayah} tahun ${record.tahun} sudah ada di baris ${earlier}.`,
 							en: `${fact} for ${record.kode_wilayah} in ${record.tahun} is already given on line ${earlier}.`
 						},
-						{
-							id: 'Hapus salah satu baris atau gabungkan angkanya.',
-							en: 'Remove one of the lines or combine the figures.'
-						}
+						repeatedFix(factKinds.get(fact)!),
+						'key-repeated'
 					)
 				);
 			} else factLines?.set(fact, record.line);
@@ -618,7 +823,8 @@ function checkOneGrain(
 						{
 							id: 'Unggah daftar per koperasi saja, atau total wilayah saja, untuk satu wilayah dan tahun.',
 							en: 'Upload either the per-cooperative register or the regional total for one region and year.'
-						}
+						},
+						'grain-mixed'
 					)
 				);
 			} else if (firstGrain.breakdown !== breakdown) {
@@ -634,7 +840,8 @@ function checkOneGrain(
 						{
 							id: 'Pakai total atau rinciannya saja, jangan keduanya (angkanya akan terhitung dua kali).',
 							en: 'Give either the total or the breakdown, not both (it would be counted twice).'
-						}
+						},
+						'grain-mixed'
 					)
 				);
 			}

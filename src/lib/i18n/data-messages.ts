@@ -71,7 +71,7 @@ const id = {
 
 	columnsHeading: 'Kolom',
 	columnsCaption:
-		'Setiap kolom berkas dan kolom data tujuannya. Ubah pilihan bila kolom terbaca salah; judul kolom akan diganti sebelum diperiksa ulang dan dikirim.',
+		'Setiap kolom berkas dan kolom data tujuannya. Ubah pilihan bila kolom terbaca salah; pemetaan ini dikirim bersama berkas, berkasnya sendiri tidak diubah.',
 	colFileColumn: 'Kolom di berkas',
 	colTarget: 'Disimpan sebagai',
 	colUnit: 'Satuan',
@@ -87,6 +87,26 @@ const id = {
 	formatAmbiguous: 'belum jelas — pilih di atas',
 	formatMixed: 'campuran — perbaiki berkas',
 	formatChosen: '{format}, pilihan Anda',
+	columnUnknown: 'tidak dikenal: tidak disimpan kecuali Anda memilih kolomnya',
+
+	fileValuesHeading: 'Status, sumber dan tahun untuk seluruh berkas',
+	fileValuesLead:
+		'Dipakai untuk baris yang tidak punya kolomnya atau selnya kosong; isi baris sendiri tetap berlaku.',
+	statusLabel: 'Status data',
+	statusFromFile: '— dari kolom status_data —',
+	statusResmi: 'resmi (angka terbitan)',
+	statusEstimasi: 'estimasi (turunan, proyeksi)',
+	statusSintetis: 'sintetis (ilustrasi)',
+	yearLabel: 'Tahun',
+	yearHelp: 'Untuk berkas tanpa kolom tahun, misalnya ekspor per tanggal.',
+	periodsLegend: 'Kolom “{column}” berisi {period}, bukan tahun. Angka setahun dibuat:',
+	periodQuarter: 'triwulan',
+	periodMonth: 'bulan',
+	periodDate: 'tanggal',
+	periodsKind:
+		'menurut jenis angka: stok (jumlah koperasi, anggota, modal, aset) dari periode terakhir tiap tahun; arus (volume usaha, SHU, pinjaman, KUR, penjualan) dijumlahkan setahun',
+	periodsLast:
+		'dari periode terakhir tiap tahun untuk semua angka (laporan kumulatif sampai periode itu)',
 
 	previewHeading: 'Pratinjau {count} baris pertama',
 	previewCaption:
@@ -103,6 +123,10 @@ const id = {
 	problemsNone: 'Tidak ada masalah: {rows} baris siap disimpan.',
 	problemsCount: '{count} masalah ditemukan; tidak ada yang disimpan sebelum semuanya diperbaiki.',
 	problemsShown: 'Ditampilkan {shown} masalah pertama dari {count}.',
+	problemsGrouped: 'Masalah yang sama dikelompokkan; unduhan berisi setiap baris.',
+	groupRows: '{count} baris',
+	groupLines: 'baris {lines}',
+	groupMore: 'dan {count} lainnya',
 	problemsServer: 'Server menemukan masalah saat membandingkan dengan data tersimpan.',
 	problemsCaption: 'Masalah per baris dan kolom, dengan cara memperbaikinya',
 	colColumn: 'Kolom',
@@ -119,8 +143,9 @@ const id = {
 	modeReplace: 'Ganti',
 	modeReplaceHelp:
 		'Untuk setiap wilayah dan tahun di berkas, nilai kolom fakta yang ada di berkas diganti (sel kosong mengosongkannya). Fakta lain wilayah dan tahun itu, serta wilayah dan tahun lain, tidak berubah.',
-	sourceLabel: 'Catatan sumber (tidak wajib)',
-	sourceHelp: 'Misalnya nama publikasi, tautan atau alasan perubahan. Paling banyak 500 karakter.',
+	sourceLabel: 'Sumber',
+	sourceHelp:
+		'Tautan, publikasi atau metode; juga dicatat di riwayat unggahan. Paling banyak 500 karakter.',
 	checkChanges: 'Periksa perubahan',
 	checkChangesBusy: 'Memeriksa di server…',
 	checkChangesBlocked: 'Perbaiki semua masalah di atas sebelum memeriksa perubahan.',
@@ -267,7 +292,7 @@ const en: Record<DataMessageKey, string> = {
 
 	columnsHeading: 'Columns',
 	columnsCaption:
-		'Each file column and the data column it goes to. Change a choice when a column was read wrongly; the header is renamed before checking again and sending.',
+		'Each file column and the data column it goes to. Change a choice when a column was read wrongly; the mapping is sent with the file, which itself stays as it is.',
 	colFileColumn: 'File column',
 	colTarget: 'Stored as',
 	colUnit: 'Unit',
@@ -283,6 +308,26 @@ const en: Record<DataMessageKey, string> = {
 	formatAmbiguous: 'unclear — choose above',
 	formatMixed: 'mixed — fix the file',
 	formatChosen: '{format}, your choice',
+	columnUnknown: 'not recognised: not stored unless you choose its column',
+
+	fileValuesHeading: 'Status, source and year for the whole file',
+	fileValuesLead:
+		'Used for rows without the column or with an empty cell; a row’s own value still counts.',
+	statusLabel: 'Data status',
+	statusFromFile: '— from the status_data column —',
+	statusResmi: 'resmi (published)',
+	statusEstimasi: 'estimasi (derived, projected)',
+	statusSintetis: 'sintetis (illustrative)',
+	yearLabel: 'Year',
+	yearHelp: 'For a file without a year column, such as an export of one date.',
+	periodsLegend: 'Column “{column}” holds {period}, not years. A year’s figure is made:',
+	periodQuarter: 'quarters',
+	periodMonth: 'months',
+	periodDate: 'dates',
+	periodsKind:
+		'by the kind of figure: stocks (cooperatives, members, capital, assets) from the last period of each year; flows (volume, SHU, loans, KUR, sales) summed over the year',
+	periodsLast:
+		'from the last period of each year for every figure (a report cumulative to that period)',
 
 	previewHeading: 'Preview of the first {count} rows',
 	previewCaption: 'Values as they will be stored; the file’s text is shown below when it differs.',
@@ -298,6 +343,10 @@ const en: Record<DataMessageKey, string> = {
 	problemsNone: 'No problems: {rows} {rows|row is|rows are} ready to store.',
 	problemsCount: '{count} {count|problem|problems} found; nothing is stored until all are fixed.',
 	problemsShown: 'Showing the first {shown} of {count} problems.',
+	problemsGrouped: 'Equal problems are grouped; the download has every line.',
+	groupRows: '{count} {count|line|lines}',
+	groupLines: 'line {lines}',
+	groupMore: 'and {count} more',
 	problemsServer: 'The server found problems when comparing with the stored data.',
 	problemsCaption: 'Problems by line and column, with how to fix them',
 	colColumn: 'Column',
@@ -314,8 +363,9 @@ const en: Record<DataMessageKey, string> = {
 	modeReplace: 'Replace',
 	modeReplaceHelp:
 		"For every region and year in the file, the values of the fact columns the file has are replaced (an empty cell clears one). That region and year's other facts, and other regions and years, do not change.",
-	sourceLabel: 'Source note (optional)',
-	sourceHelp: 'For example a publication, a link or why the data changes. At most 500 characters.',
+	sourceLabel: 'Source',
+	sourceHelp:
+		'A link, publication or method; also noted in the upload history. At most 500 characters.',
 	checkChanges: 'Check the changes',
 	checkChangesBusy: 'Checking on the server…',
 	checkChangesBlocked: 'Fix every problem above before checking the changes.',

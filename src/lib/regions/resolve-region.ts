@@ -10,14 +10,22 @@ export type RegionMatch =
 	| { kind: 'ambiguous'; candidates: Region[] }
 	| { kind: 'unknown'; suggestions: Region[] };
 
+/**
+ * A name as a key: letter case, spacing and punctuation ignored, the usual abbreviations written
+ * out (`KAB.`, `KAB`, `KOTA ADM.`, `KEP.`, `OKU`), and `dan` dropped, so that `KAB. ADM. KEP.
+ * SERIBU` is Kabupaten Administrasi Kepulauan Seribu and `KAB. GUNUNG KIDUL` is Gunungkidul.
+ * Only whole names meet this way: a short name never becomes a full one.
+ */
 function normaliseName(text: string): string {
-	return text
-		.toLocaleLowerCase('id-ID')
-		.replace(/[\s\u00a0]+/g, ' ')
-		.replace(/^kab\.?\s/, 'kabupaten ')
-		.replace(/^prov\.?\s/, 'provinsi ')
-		.replace(/^provinsi /, '')
-		.trim();
+	return ` ${text.toLocaleLowerCase('id-ID')} `
+		.replace(/[\s\u00a0.,()/-]+/g, '  ')
+		.replace(/^\s*(kab|kabupaten)\s/, ' kabupaten ')
+		.replace(/^\s*prov(insi)?\s/, ' ')
+		.replace(/\s(adm|administrasi)\s/g, ' administrasi ')
+		.replace(/\skep\s/g, ' kepulauan ')
+		.replace(/\soku\s/g, ' ogan komering ulu ')
+		.replace(/\sdan\s/g, ' ')
+		.replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 export type RegionResolver = (input: string) => RegionMatch;

@@ -38,14 +38,20 @@ describe('analyse', () => {
 		expect(result.columns[4]?.convention).toEqual({ kind: 'decided', convention: 'id' });
 	});
 
-	it('reports the unknown column like the server, then accepts the analyst’s correction', () => {
+	it('leaves a column nothing recognises out, as the table shows it, until the analyst maps it', () => {
 		const first = analyse(parseCsv(KOPERASI), options());
-		expect(first.problemCount).toBe(1);
-		expect(first.problems[0]?.column).toBe('modal (Rp juta)');
-		const ignored = analyse(parseCsv(KOPERASI), options({ choices: { 5: null } }));
-		// jumlah_anggota 12.345,5 is not a whole number.
-		expect(ignored.problems.map((p) => [p.line, p.column])).toEqual([[2, 'jumlah_anggota']]);
-		expect(ignored.columns[5]?.header).toBe('keterangan');
+		// jumlah_anggota 12.345,5 is not a whole number; "modal (Rp juta)" is simply not stored.
+		expect(first.problems.map((p) => [p.line, p.column])).toEqual([[2, 'jumlah_anggota']]);
+		expect(first.columns[5]).toMatchObject({ target: null, unknown: true });
+		expect(first.mapping['modal (Rp juta)']).toBeNull();
+		const mapped = analyse(
+			parseCsv(KOPERASI.replace('12.345,5', '12.345')),
+			options({ choices: { 'modal (Rp juta)': 'jumlah_manajer' } })
+		);
+		expect(mapped.problems).toEqual([]);
+		expect(mapped.columns[5]).toMatchObject({ target: 'jumlah_manajer', unknown: false });
+		// The unit in the header still counts: 2,5 juta managers.
+		expect(mapped.mapping['modal (Rp juta)']).toBe('jumlah_manajer');
 	});
 
 	it('shows each preview value as validateDataset stores it', () => {

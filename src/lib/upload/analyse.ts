@@ -4,7 +4,7 @@
  * problems come from validateDataset, the very check the server repeats on upload.
  */
 import { DATASETS, type DatasetKind, type FactDefinition } from '$lib/catalogue/datasets';
-import { normaliseHeader } from '$lib/csv/map-columns';
+import { mapColumns, normaliseHeader, type ColumnChoices } from '$lib/csv/map-columns';
 import type { ParsedCsv } from '$lib/csv/parse-csv';
 import {
 	detectConventionInColumn,
@@ -12,10 +12,12 @@ import {
 	type ColumnConvention,
 	type NumberConvention
 } from '$lib/csv/parse-number';
-import type { Problem } from '$lib/csv/problem';
-import { validateDataset } from '$lib/csv/validate-dataset';
+import { parsePeriod, type PeriodKind } from '$lib/csv/parse-period';
+import type { Problem, ProblemGroup } from '$lib/csv/problem';
+import { validateDataset, type FileDefaults } from '$lib/csv/validate-dataset';
+import type { PeriodRule } from '$lib/csv/years-from-periods';
 import type { RegionResolver } from '$lib/regions/resolve-region';
-import { correctHeader, type ColumnChoices } from './header-corrections';
+import { pageMapping } from './page-mapping';
 import { scoreKinds, suggestKind, type KindScore } from './suggest-kind';
 
 export const PREVIEW_ROWS = 20;
@@ -25,7 +27,11 @@ export interface AnalyseOptions {
 	kind: DatasetKind | null;
 	conventions: Record<string, NumberConvention>;
 	choices: ColumnChoices;
+	defaults?: FileDefaults;
+	periods?: PeriodRule;
 	resolveRegion: RegionResolver;
+	/** Sees every problem (the "download all" file is written from them). */
+	onProblem?: (p: Problem) => void;
 	maxProblems?: number;
 	/** Called as rows are checked, for a progress bar. */
 	onRow?: (done: number, total: number) => void;
@@ -35,9 +41,11 @@ export interface AnalysedColumn {
 	index: number;
 	/** As in the file. */
 	label: string;
-	/** After the analyst's correction (what the server will read). */
-	header: string;
 	target: string | null;
+	/** What the header says by itself, without the analyst's choice. */
+	suggested: string | null;
+	/** Nothing recognises the header: it is not stored unless the analyst maps it. */
+	unknown: boolean;
 	multiplier: number;
 	/** Figure columns only. */
 	convention: ColumnConvention | null;
@@ -72,8 +80,13 @@ export interface Analysis {
 	preview: PreviewRow[];
 	problems: Problem[];
 	problemCount: number;
+	groups: ProblemGroup[];
 	/** Rows that would be stored; 0 while any problem remains. */
 	records: number;
+	/** The mapping sent with the file as `columns`: every header, as the table shows it. */
+	mapping: ColumnChoices;
+	/** What the year column holds when it is not years, for the analyst's period rule. */
+	periodKind: PeriodKind | null;
 }
 
 export function analyse(csv: ParsedCsv, options: AnalyseOptions): Analysis {
@@ -85,19 +98,23 @@ export function analyse(csv: ParsedCsv, options: AnalyseOptions): Analysis {
 		suggestedKind,
 		kind
 	};
-	const header = correctHeader(csv.header, options.choices);
 	if (!kind) {
 		return {
 			...base,
-			columns: csv.header.map((label, index) => column(csv, index, label, header, null)),
+			columns: csv.header.map((label, index) => column(csv, index, label, null)),
 			previewColumns: [],
 			preview: [],
 			problems: [],
 			problemCount: 0,
-			records: 0
+			groups: [],
+			records: 0,
+			mapping: {},
+			periodKind: null
 		};
 	}
 	const dataset = DATASETS[kind];
+	const mapping = pageMapping(csv.header, dataset, options.choices);
+	const byHeader = mapColumns(csv.header, dataset);
 	let done = 0;
 	const total = csv.rows.length;
 	const resolveRegion: RegionResolver = (text) => {
@@ -105,10 +122,16 @@ export function analyse(csv: ParsedCsv, options: AnalyseOptions): Analysis {
 		if (options.onRow && (done % 2000 === 0 || done === total)) options.onRow(done, total);
 		return options.resolveRegion(text);
 	};
-	const result = validateDataset(
-		{ ...csv, header },
-		{ dataset, resolveRegion, conventions: options.conventions, maxProblems: options.maxProblems }
-	);
+	const result = validateDataset(csv, {
+		dataset,
+		resolveRegion,
+		conventions: options.conventions,
+		maxProblems: options.maxProblems,
+		columns: mapping,
+		defaults: options.defaults,
+		periods: options.periods,
+		onProblem: options.onProblem
+	});
 
 	const facts = new Map<string, FactDefinition>(dataset.facts.map((f) => [f.id, f]));
 	const columns = result.columns.map((c, index) => {
@@ -117,7 +140,11 @@ export function analyse(csv: ParsedCsv, options: AnalyseOptions): Analysis {
 			? (result.conventions[fact.id] ?? detectConventionInColumn(csv.rows, index))
 			: null;
 		return {
-			...column(csv, index, csv.header[index] ?? '', header, c.target),
+			...column(csv, index, csv.header[index] ?? '', c.target),
+			suggested: byHeader.targets[index] ?? null,
+			unknown:
+				byHeader.unknown.some((u) => u.index === index) &&
+				!Object.hasOwn(options.choices, (csv.header[index] ?? '').trim()),
 			multiplier: c.multiplier,
 			convention,
 			chosen: fact ? (options.conventions[fact.id] ?? null) : null
@@ -148,7 +175,10 @@ export function analyse(csv: ParsedCsv, options: AnalyseOptions): Analysis {
 		preview,
 		problems: result.problems,
 		problemCount: result.problemCount,
-		records: result.records.length
+		groups: result.groups,
+		records: result.records.length,
+		mapping,
+		periodKind: result.periodKind
 	};
 }
 
@@ -156,15 +186,15 @@ function column(
 	csv: ParsedCsv,
 	index: number,
 	label: string,
-	header: readonly string[],
 	target: string | null
 ): AnalysedColumn {
 	const sample = csv.rows.find((r) => (r[index] ?? '').trim() !== '')?.[index] ?? '';
 	return {
 		index,
 		label,
-		header: header[index] ?? label,
 		target,
+		suggested: target,
+		unknown: false,
 		multiplier: 1,
 		convention: null,
 		chosen: null,
@@ -208,16 +238,25 @@ function storedValue(
 				? { kind: 'region', code: match.region.code, name: match.region.name }
 				: { kind: 'invalid' };
 		}
-		case 'tahun':
-			return /^\d{4}$/.test(raw) ? { kind: 'number', value: Number(raw) } : { kind: 'invalid' };
+		case 'tahun': {
+			if (raw === '' && options.defaults?.year != null)
+				return { kind: 'number', value: options.defaults?.year };
+			// A quarter, month or date counts toward its year.
+			const period = parsePeriod(raw);
+			return period.kind === 'invalid' || period.kind === 'digits'
+				? { kind: 'invalid' }
+				: { kind: 'number', value: period.year };
+		}
 		case 'status_data':
-			return { kind: 'text', text: raw.toLowerCase() };
+			return { kind: 'text', text: raw.toLowerCase() || (options.defaults?.status ?? '') };
 		case 'id_koperasi':
 		case 'nama_koperasi':
 			return raw === '' ? { kind: 'empty' } : { kind: 'text', text: raw };
 		default:
 			// The breakdown column: a blank means the whole region.
 			if (target !== 'sumber') return { kind: 'text', text: normaliseHeader(raw) || 'semua' };
+			if (raw === '' && options.defaults?.source)
+				return { kind: 'text', text: options.defaults?.source };
 			return raw === '' ? { kind: 'empty' } : { kind: 'text', text: raw };
 	}
 }

@@ -56,16 +56,23 @@ describe('postUpload', () => {
 			await postUpload(answering(201, { version: { id: 4 }, changes, rows: 3 }), request())
 		).toMatchObject({ kind: 'stored', version: { id: 4 } });
 		const problems = [{ line: 2, column: 'x', value: '1', message: 'm', fix: 'f' }];
+		const groups = [{ ...problems[0]!, count: 1, lines: [2] }];
 		expect(
 			await postUpload(
-				answering(422, { message: 'The file has 1 problem(s)', problem_count: 1, problems }),
+				answering(422, {
+					message: 'The file has 1 problem(s)',
+					problem_count: 1,
+					problems,
+					groups
+				}),
 				request()
 			)
 		).toEqual({
 			kind: 'problems',
 			message: 'The file has 1 problem(s)',
 			problemCount: 1,
-			problems
+			problems,
+			groups
 		});
 		expect(
 			await postUpload(answering(403, { message: 'Your role may not upload data.' }), request())

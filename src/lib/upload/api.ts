@@ -3,10 +3,11 @@
  * come from the server in the page's language (`?lang=`); a body that is not our JSON (a proxy's
  * 413, a crash) falls back to a message chosen by status.
  */
-import type { DatasetKind } from '$lib/catalogue/datasets';
+import type { DataStatus, DatasetKind } from '$lib/catalogue/datasets';
+import type { ColumnChoices } from '$lib/csv/map-columns';
 import type { NumberConvention } from '$lib/csv/parse-number';
 import type { Locale } from '$lib/i18n';
-import type { ShownProblem } from './problems-csv';
+import type { ShownGroup, ShownProblem } from './problems-csv';
 
 export type UploadMode = 'append' | 'replace';
 
@@ -70,7 +71,13 @@ export interface DatasetVersion extends StoredVersion {
 export type UploadResult =
 	| { kind: 'planned'; changes: Changes; rows: number }
 	| { kind: 'stored'; version: DatasetVersion; changes: Changes; rows: number }
-	| { kind: 'problems'; message: string; problemCount: number; problems: ShownProblem[] }
+	| {
+			kind: 'problems';
+			message: string;
+			problemCount: number;
+			problems: ShownProblem[];
+			groups: ShownGroup[];
+	  }
 	| { kind: 'refused'; status: number; message: string };
 
 export interface UploadRequest {
@@ -78,6 +85,11 @@ export interface UploadRequest {
 	kind: DatasetKind;
 	mode: UploadMode;
 	source: string;
+	status?: DataStatus | '';
+	year?: string;
+	periods?: 'kind' | 'last';
+	/** Every header → dataset column or null: the mapping the page showed. */
+	columns?: ColumnChoices;
 	conventions: Record<string, NumberConvention>;
 	dryRun: boolean;
 	locale: Locale;
@@ -125,6 +137,11 @@ export async function postUpload(
 	form.set('kind', request.kind);
 	form.set('mode', request.mode);
 	if (request.source.trim() !== '') form.set('source', request.source.trim());
+	if (request.status) form.set('status', request.status);
+	if (request.year) form.set('year', request.year);
+	if (request.periods && request.periods !== 'kind') form.set('periods', request.periods);
+	if (request.columns && Object.keys(request.columns).length > 0)
+		form.set('columns', JSON.stringify(request.columns));
 	if (Object.keys(request.conventions).length > 0)
 		form.set('conventions', JSON.stringify(request.conventions));
 	if (request.dryRun) form.set('dry_run', '1');
@@ -152,7 +169,8 @@ export async function postUpload(
 			kind: 'problems',
 			message: messageOf(body, 422, request.locale),
 			problemCount: Number(body.problem_count ?? body.problems.length),
-			problems: body.problems as ShownProblem[]
+			problems: body.problems as ShownProblem[],
+			groups: Array.isArray(body.groups) ? (body.groups as ShownGroup[]) : []
 		};
 	return {
 		kind: 'refused',

@@ -6,21 +6,27 @@ import type { NumberConvention } from '$lib/csv/parse-number';
 import type { Problem } from '$lib/csv/problem';
 import type { Locale } from '$lib/i18n';
 import type { Region } from '$lib/regions/region';
+import type { ColumnChoices } from '$lib/csv/map-columns';
+import type { FileDefaults } from '$lib/csv/validate-dataset';
+import type { PeriodRule } from '$lib/csv/years-from-periods';
 import type { Analysis } from './analyse';
-import type { ColumnChoices } from './header-corrections';
 
 export interface Choices {
 	kind: DatasetKind | null;
 	conventions: Record<string, NumberConvention>;
+	/** The analyst's mapping by header (what the column table changed). */
 	columns: ColumnChoices;
+	defaults: FileDefaults;
+	periods: PeriodRule;
 }
 
 export type WorkerRequest =
 	| { type: 'load'; id: number; file: File; regions: Region[]; choices: Choices }
 	| { type: 'analyse'; id: number; choices: Choices }
-	| { type: 'problems-csv'; id: number; locale: Locale }
-	/** The bytes to send: the original file, or its text with the corrected header. */
-	| { type: 'file-to-send'; id: number; choices: Choices };
+	/** Every problem as a CSV file, written as the file is checked again. */
+	| { type: 'problems-csv'; id: number; locale: Locale; choices: Choices }
+	/** The bytes to send: the file as picked (the mapping goes beside it). */
+	| { type: 'file-to-send'; id: number };
 
 export type Phase = 'reading' | 'parsing' | 'checking';
 

@@ -2,13 +2,15 @@
  * The /data page's upload, from picked file to stored version. Reading and checking run in the
  * upload worker; the server is asked twice, first as a dry run (what would change), then for real.
  */
-import type { DatasetKind } from '$lib/catalogue/datasets';
+import type { DataStatus, DatasetKind } from '$lib/catalogue/datasets';
+import type { ColumnChoices } from '$lib/csv/map-columns';
+import type { PeriodRule } from '$lib/csv/years-from-periods';
 import type { NumberConvention } from '$lib/csv/parse-number';
 import type { DataMessageKey } from '$lib/i18n/data-messages';
 import type { Locale } from '$lib/i18n';
 import type { Region } from '$lib/regions/region';
 import { postUpload, type Changes, type DatasetVersion, type UploadMode } from './api';
-import type { ShownProblem } from './problems-csv';
+import type { ShownGroup, ShownProblem } from './problems-csv';
 import { problemsCsv, problemsFileName } from './problems-csv';
 import type { AnalysisSummary, Choices, Phase } from './protocol';
 import { fetchRegions, regionNameMap } from '$lib/regions/from-api';
@@ -30,7 +32,13 @@ export type ServerStage =
 	| { kind: 'none' }
 	| { kind: 'busy'; dryRun: boolean }
 	| { kind: 'planned'; changes: Changes; rows: number }
-	| { kind: 'problems'; message: string; problemCount: number; problems: ShownProblem[] }
+	| {
+			kind: 'problems';
+			message: string;
+			problemCount: number;
+			problems: ShownProblem[];
+			groups: ShownGroup[];
+	  }
 	| { kind: 'refused'; status: number; message: string }
 	| { kind: 'stored'; version: DatasetVersion; changes: Changes; rows: number };
 
@@ -40,9 +48,14 @@ export class UploadSession {
 	summary = $state.raw<AnalysisSummary | null>(null);
 	kind = $state<DatasetKind | null>(null);
 	conventions = $state<Record<string, NumberConvention>>({});
-	columns = $state<Record<number, string | null>>({});
+	/** The analyst's mapping by header; every other header keeps what it says by itself. */
+	columns = $state<ColumnChoices>({});
 	mode = $state<UploadMode>('append');
+	/** Set once for the whole file: rows without their own take these. */
+	status = $state<DataStatus | ''>('');
 	source = $state('');
+	year = $state('');
+	periods = $state<PeriodRule>('kind');
 	server = $state.raw<ServerStage>({ kind: 'none' });
 	regionNames = $state.raw<ReadonlyMap<string, string>>(regionNameMap([]));
 
@@ -69,6 +82,7 @@ export class UploadSession {
 		this.kind = null;
 		this.conventions = {};
 		this.columns = {};
+		this.periods = 'kind';
 		this.server = { kind: 'none' };
 		if (file.size > limitBytes) {
 			this.file = {
@@ -130,13 +144,28 @@ export class UploadSession {
 	}
 
 	setColumn(index: number, target: string | null) {
-		const original = this.summary?.columns[index];
-		const next = { ...this.columns };
-		// Choosing what the file already says is no correction.
-		if (original && original.header === original.label && target === original.target)
-			delete next[index];
-		else next[index] = target;
-		this.columns = next;
+		const column = this.summary?.columns[index];
+		if (!column) return;
+		const label = column.label.trim();
+		// Choosing what the header already says is no correction. (Entries, not assignment: a
+		// header named __proto__ stays a key.)
+		const others = Object.entries(this.columns).filter(([header]) => header !== label);
+		const same = target === column.suggested && !column.unknown;
+		this.columns = Object.fromEntries(same ? others : [...others, [label, target]]);
+		return this.#reanalyse();
+	}
+
+	/** Status, source and year for the whole file, and how periods make a year. */
+	setFileValues(values: {
+		status?: DataStatus | '';
+		source?: string;
+		year?: string;
+		periods?: PeriodRule;
+	}) {
+		if (values.status !== undefined) this.status = values.status;
+		if (values.source !== undefined) this.source = values.source;
+		if (values.year !== undefined) this.year = values.year;
+		if (values.periods !== undefined) this.periods = values.periods;
 		return this.#reanalyse();
 	}
 
@@ -160,7 +189,12 @@ export class UploadSession {
 		let text: string;
 		if (this.server.kind === 'problems') text = problemsCsv(this.server.problems, locale);
 		else {
-			const response = await this.#worker.ask({ type: 'problems-csv', id: 0, locale });
+			const response = await this.#worker.ask({
+				type: 'problems-csv',
+				id: 0,
+				locale,
+				choices: this.#choices()
+			});
 			if (response.type !== 'problems-csv') return;
 			text = response.text;
 		}
@@ -179,7 +213,10 @@ export class UploadSession {
 		this.summary = null;
 		this.server = { kind: 'none' };
 		this.mode = 'append';
+		this.status = '';
 		this.source = '';
+		this.year = '';
+		this.periods = 'kind';
 	}
 
 	dispose() {
@@ -191,7 +228,13 @@ export class UploadSession {
 		return {
 			kind: this.kind,
 			conventions: $state.snapshot(this.conventions),
-			columns: $state.snapshot(this.columns)
+			columns: $state.snapshot(this.columns),
+			defaults: {
+				status: this.status === '' ? null : this.status,
+				source: this.source.trim() === '' ? null : this.source.trim(),
+				year: /^\d{4}$/.test(this.year.trim()) ? Number(this.year.trim()) : null
+			},
+			periods: this.periods
 		};
 	}
 
@@ -213,11 +256,7 @@ export class UploadSession {
 		const kind = this.effectiveKind;
 		if (!kind || !this.summary) return;
 		this.server = { kind: 'busy', dryRun };
-		const prepared = await this.#worker.ask({
-			type: 'file-to-send',
-			id: 0,
-			choices: this.#choices()
-		});
+		const prepared = await this.#worker.ask({ type: 'file-to-send', id: 0 });
 		if (prepared.type !== 'file-to-send') {
 			this.server = { kind: 'none' };
 			return;
@@ -227,6 +266,10 @@ export class UploadSession {
 			kind,
 			mode: this.mode,
 			source: this.source,
+			status: this.status,
+			year: this.year.trim(),
+			periods: this.periods,
+			columns: this.summary.mapping,
 			conventions: $state.snapshot(this.conventions),
 			dryRun,
 			locale

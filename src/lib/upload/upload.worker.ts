@@ -8,14 +8,16 @@ import { parseCsv, type ParsedCsv } from '$lib/csv/parse-csv';
 import type { Problem } from '$lib/csv/problem';
 import { createRegionResolver, type RegionResolver } from '$lib/regions/resolve-region';
 import { analyse } from './analyse';
-import { correctHeader, replaceHeader } from './header-corrections';
-import { localiseProblem, problemsCsv } from './problems-csv';
+import { problemsCsvWriter } from './problems-csv';
 import type { Choices, Phase, WorkerRequest, WorkerResponse } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
-/** Problems kept for the "download all" file; the count stays exact beyond it. */
-const MAX_PROBLEMS = 100_000;
+/**
+ * Problems kept in full between requests; beyond them they are counted and grouped. The
+ * "download all" file checks the file again and writes each problem as it comes.
+ */
+const MAX_PROBLEMS = 1000;
 const SHOWN_PROBLEMS = 20;
 
 interface Loaded {
@@ -24,7 +26,6 @@ interface Loaded {
 	encoding: TextEncoding;
 	csv: ParsedCsv;
 	resolveRegion: RegionResolver;
-	problems: Problem[];
 }
 
 let loaded: Loaded | null = null;
@@ -60,17 +61,26 @@ async function readAll(file: File, onProgress: (fraction: number) => void): Prom
 	return bytes.subarray(0, offset);
 }
 
-function summarise(id: number, state: Loaded, choices: Choices) {
-	const checking = progress(id, 'checking');
-	const result = analyse(state.csv, {
+function analyseWith(
+	state: Loaded,
+	choices: Choices,
+	extra: { onRow?: (done: number, total: number) => void; onProblem?: (p: Problem) => void }
+) {
+	return analyse(state.csv, {
 		kind: choices.kind,
 		conventions: choices.conventions,
 		choices: choices.columns,
+		defaults: choices.defaults,
+		periods: choices.periods,
 		resolveRegion: state.resolveRegion,
 		maxProblems: MAX_PROBLEMS,
-		onRow: (done, total) => checking(done / total)
+		...extra
 	});
-	state.problems = result.problems;
+}
+
+function summarise(id: number, state: Loaded, choices: Choices) {
+	const checking = progress(id, 'checking');
+	const result = analyseWith(state, choices, { onRow: (done, total) => checking(done / total) });
 	const { problems, ...rest } = result;
 	post({
 		type: 'analysis',
@@ -101,8 +111,7 @@ async function handle(request: WorkerRequest) {
 				text: decoded.text,
 				encoding: decoded.encoding,
 				csv,
-				resolveRegion: createRegionResolver(request.regions),
-				problems: []
+				resolveRegion: createRegionResolver(request.regions)
 			};
 			return summarise(request.id, loaded, request.choices);
 		}
@@ -111,26 +120,16 @@ async function handle(request: WorkerRequest) {
 			return summarise(request.id, loaded, request.choices);
 		case 'problems-csv': {
 			if (!loaded) throw new Error('No file is loaded');
-			const shown = loaded.problems.map((p) => localiseProblem(p, request.locale));
-			return post({
-				type: 'problems-csv',
-				id: request.id,
-				text: problemsCsv(shown, request.locale)
-			});
+			// Two million problems are never held as objects: each becomes a line as it is found.
+			const parts: string[] = [];
+			const writer = problemsCsvWriter(request.locale, (text) => parts.push(text));
+			analyseWith(loaded, request.choices, { onProblem: (p) => writer.write(p) });
+			writer.end();
+			return post({ type: 'problems-csv', id: request.id, text: parts.join('') });
 		}
 		case 'file-to-send': {
 			if (!loaded) throw new Error('No file is loaded');
-			const { file, text, encoding, csv } = loaded;
-			if (Object.keys(request.choices.columns).length === 0)
-				return post({ type: 'file-to-send', id: request.id, file });
-			const corrected = replaceHeader(
-				text,
-				csv.delimiter,
-				correctHeader(csv.header, request.choices.columns)
-			);
-			const body = encoding === 'utf-8-bom' ? '\ufeff' + corrected : corrected;
-			const renamed = new File([body], file.name, { type: 'text/csv' });
-			return post({ type: 'file-to-send', id: request.id, file: renamed });
+			return post({ type: 'file-to-send', id: request.id, file: loaded.file });
 		}
 	}
 }

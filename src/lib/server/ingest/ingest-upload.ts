@@ -13,6 +13,7 @@ import type { TextEncoding } from '$lib/csv/decode-text';
 import type { Delimiter } from '$lib/csv/parse-csv';
 import type { NumberConvention } from '$lib/csv/parse-number';
 import type { Problem } from '$lib/csv/problem';
+import type { ReadingChoices } from '$lib/csv/validate-dataset';
 import type { Region } from '$lib/regions/region';
 import type { Changes, UploadMode } from '$lib/upload/api';
 import { recordInLedger } from '../duckdb/ledger';
@@ -38,6 +39,10 @@ export interface UploadRequest {
 	by: string;
 	sourceNote: string | null;
 	conventions?: Record<string, NumberConvention>;
+	/** The column mapping, file-wide status, source and year, and the period rule. */
+	reading?: ReadingChoices;
+	/** Keep every problem, in this language, in a report file for the answer (`Accept: text/csv`). */
+	reportLocale?: 'id' | 'en';
 	dryRun: boolean;
 }
 
@@ -82,6 +87,8 @@ export async function prepareForIngest(
 		kind: request.kind,
 		bytes: request.bytes,
 		conventions: request.conventions,
+		reading: request.reading,
+		reportLocale: request.reportLocale,
 		regions: context.regions,
 		stagingDir: stagingDirOf(context.uploadsDir),
 		keepOriginal: !request.dryRun

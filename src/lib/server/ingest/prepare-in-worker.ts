@@ -100,10 +100,10 @@ export function prepareInWorker(
 			// Once a reply came, the staged files are the caller's.
 			if (settled) return;
 			settled = true;
-			const { records, secondHalf, original } = stagedFiles(stem);
+			const { records, secondHalf, original, report } = stagedFiles(stem);
 			const discard = () => {
 				try {
-					discardStaged(records, secondHalf, original);
+					discardStaged(records, secondHalf, original, report);
 				} catch {
 					// The staging folder itself is unusable; the start-up sweep clears what remains.
 				}
@@ -191,7 +191,8 @@ if (task?.task === PART_TASK && parentPort) {
 			kind: part.kind,
 			regions: part.regions,
 			resolveRegion: createRegionResolver(part.regions),
-			conventions: part.conventions
+			conventions: part.conventions,
+			reading: part.reading
 		},
 		part.file,
 		part.lineOffset

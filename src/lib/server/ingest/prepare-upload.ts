@@ -12,8 +12,8 @@ import { DATASETS, type DatasetKind, type FactId } from '$lib/catalogue/datasets
 import { decodeText, type TextEncoding } from '$lib/csv/decode-text';
 import { parseCsv, type Delimiter } from '$lib/csv/parse-csv';
 import type { NumberConvention } from '$lib/csv/parse-number';
-import type { Problem } from '$lib/csv/problem';
-import { validateDataset } from '$lib/csv/validate-dataset';
+import type { Problem, ProblemGroup } from '$lib/csv/problem';
+import { validateDataset, type ReadingChoices } from '$lib/csv/validate-dataset';
 import type { Region } from '$lib/regions/region';
 import { createRegionResolver } from '$lib/regions/resolve-region';
 import {
@@ -27,18 +27,22 @@ import {
 	type PlainUnsure
 } from './stage-plain-file';
 import { writeStagedRecords } from './staged-records';
+import { problemsCsvWriter } from '$lib/upload/problems-csv';
 import { stopwatch } from './stopwatch';
 
 export interface PrepareRequest {
 	kind: DatasetKind;
 	bytes: Uint8Array;
 	conventions?: Record<string, NumberConvention>;
+	reading?: ReadingChoices;
 	regions: readonly Region[];
 	stagingDir: string;
 	/** Where the staged files go, without extension (see stagedFiles); a new name if not given. */
 	stem?: string;
 	/** Also stage the original bytes, to be kept once the upload commits (not for dry runs). */
 	keepOriginal: boolean;
+	/** Write every problem, in this language, to a report file as it is found (see reportFile). */
+	reportLocale?: 'id' | 'en';
 }
 
 /** What an upload ends with when the file itself is wrong: nothing was staged or stored. */
@@ -48,6 +52,10 @@ export type RefusedFile =
 			kind: 'problems';
 			problems: Problem[];
 			problemCount: number;
+			/** Every problem counted by kind and column (when validation saw them all). */
+			groups?: ProblemGroup[];
+			/** Every problem as CSV, when asked for (reportLocale): the caller's to serve and remove. */
+			reportFile?: string;
 			encoding: TextEncoding;
 			delimiter: Delimiter;
 	  };
@@ -82,6 +90,9 @@ export type PrepareTimings =
 	| { way: 'full'; tried?: number; decode: number; parse: number; validate: number; stage: number }
 	| { way: 'plain'; halves: number; decode: number; scan: number; stage: number };
 
+/** Problems a refused upload keeps in full: what the answer shows (see problems-response.ts). */
+export const MAX_KEPT_PROBLEMS = 1000;
+
 export const NO_DATA_ROWS: Problem = {
 	line: 2,
 	column: '',
@@ -98,6 +109,7 @@ export interface PartRequest {
 	kind: DatasetKind;
 	bytes: Uint8Array;
 	conventions?: Record<string, NumberConvention>;
+	reading?: ReadingChoices;
 	regions: readonly Region[];
 	file: string;
 	lineOffset: number;
@@ -126,6 +138,7 @@ export async function prepareUpload(
 		: Promise.resolve();
 	const settled = Promise.allSettled([digest, copy]);
 	let ready = false;
+	let reportHandedOver = false;
 	/**
 	 * The rows are staged: once the original is kept and the hash is done, the upload is ready.
 	 * Awaited where it is returned, so that `finally` sees `ready`.
@@ -147,7 +160,8 @@ export async function prepareUpload(
 				kind: request.kind,
 				regions: request.regions,
 				resolveRegion,
-				conventions: request.conventions
+				conventions: request.conventions,
+				reading: request.reading
 			},
 			staged,
 			elsewhere
@@ -169,11 +183,18 @@ export async function prepareUpload(
 		const decode = lap();
 		const csv = parseCsv(decoded.text);
 		const parse = lap();
+		const report = request.reportLocale ? openReport(staged.report, request.reportLocale) : null;
 		const result = validateDataset(csv, {
 			dataset: DATASETS[request.kind],
 			resolveRegion,
-			conventions: request.conventions
+			// Bounded: a file of millions of problems keeps this many, counts and groups the rest.
+			maxProblems: MAX_KEPT_PROBLEMS,
+			conventions: request.conventions,
+			...request.reading,
+			onProblem: report?.write
 		});
+		report?.end(result.problemCount > 0);
+		reportHandedOver = report !== null && result.problemCount > 0;
 		const validate = lap();
 		const base = { encoding: decoded.encoding, delimiter: csv.delimiter };
 		if (result.problemCount > 0)
@@ -181,6 +202,8 @@ export async function prepareUpload(
 				kind: 'problems',
 				problems: result.problems,
 				problemCount: result.problemCount,
+				groups: result.groups,
+				...(report ? { reportFile: staged.report } : {}),
 				...base
 			};
 		if (result.records.length === 0)
@@ -206,7 +229,12 @@ export async function prepareUpload(
 	} finally {
 		if (!ready) {
 			await settled;
-			discardStaged(recordsFile, staged.secondHalf, originalFile);
+			discardStaged(
+				recordsFile,
+				staged.secondHalf,
+				originalFile,
+				reportHandedOver ? null : staged.report
+			);
 		}
 	}
 }
@@ -235,6 +263,7 @@ async function stagePlain(
 		kind: request.kind,
 		bytes: halves.second,
 		conventions: request.conventions,
+		reading: request.reading,
 		regions: request.regions,
 		file: staged.secondHalf,
 		lineOffset: halves.secondLineOffset
@@ -292,11 +321,38 @@ export function stagedFiles(stem: string): {
 	records: string;
 	secondHalf: string;
 	original: string;
+	report: string;
 } {
 	return {
 		records: `${stem}.records.csv`,
 		secondHalf: `${stem}.records-2.csv`,
-		original: `${stem}.original.csv`
+		original: `${stem}.original.csv`,
+		report: `${stem}.problems.csv`
+	};
+}
+
+/**
+ * The full problem report, written as validation finds each problem: a file of two million bad
+ * lines costs the disk, not the heap. `end(false)` removes it again (nothing was wrong).
+ */
+function openReport(file: string, locale: 'id' | 'en') {
+	const fd = fs.openSync(file, 'wx');
+	let pending = '';
+	const writer = problemsCsvWriter(locale, (text) => {
+		pending += text;
+		if (pending.length >= 1 << 16) {
+			fs.writeSync(fd, pending);
+			pending = '';
+		}
+	});
+	return {
+		write: (p: Problem) => writer.write(p),
+		end(keep: boolean) {
+			writer.end();
+			if (pending) fs.writeSync(fd, pending);
+			fs.closeSync(fd);
+			if (!keep) fs.rmSync(file, { force: true });
+		}
 	};
 }
 

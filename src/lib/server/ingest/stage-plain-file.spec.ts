@@ -5,7 +5,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DATASETS, type DatasetDefinition, type DatasetKind } from '$lib/catalogue/datasets';
 import { decodeText } from '$lib/csv/decode-text';
 import { parseCsv } from '$lib/csv/parse-csv';
-import { PAIR_LIMITS, unitMultiplier, validateDataset } from '$lib/csv/validate-dataset';
+import {
+	PAIR_LIMITS,
+	unitMultiplier,
+	validateDataset,
+	type ReadingChoices
+} from '$lib/csv/validate-dataset';
 import { SPEC_REGIONS, specResolver } from '$lib/upload/spec-regions';
 import { prepareUpload } from './prepare-upload';
 import {
@@ -27,12 +32,13 @@ let files = 0;
 const scratch = () => path.join(dir, `${(files += 1)}.csv`);
 
 /** The full way, as prepareUpload takes it: the staged bytes, or null when the file is refused. */
-function fullWay(kind: DatasetKind, bytes: Uint8Array): Buffer | null {
+function fullWay(kind: DatasetKind, bytes: Uint8Array, reading?: ReadingChoices): Buffer | null {
 	const decoded = decodeText(bytes);
 	if (!decoded.ok) return null;
 	const result = validateDataset(parseCsv(decoded.text), {
 		dataset: DATASETS[kind],
-		resolveRegion
+		resolveRegion,
+		...reading
 	});
 	if (result.problemCount > 0 || result.records.length === 0) return null;
 	const file = scratch();
@@ -43,9 +49,9 @@ function fullWay(kind: DatasetKind, bytes: Uint8Array): Buffer | null {
 }
 
 /** The plain way: the staged bytes, or the reason it left the file to the full way. */
-function plainWay(kind: DatasetKind, bytes: Uint8Array): Buffer | string {
+function plainWay(kind: DatasetKind, bytes: Uint8Array, reading?: ReadingChoices): Buffer | string {
 	const file = scratch();
-	const outcome = stagePlainFile(bytes, { kind, regions: REGIONS, resolveRegion }, file);
+	const outcome = stagePlainFile(bytes, { kind, regions: REGIONS, resolveRegion, reading }, file);
 	if (outcome.kind === 'unsure') {
 		expect(fs.existsSync(file), 'an unsure pass leaves no file').toBe(false);
 		return outcome.reason;
@@ -155,6 +161,14 @@ function generateUpload(seed: number, mode: 'plain' | 'any') {
 	const units = new Map(
 		facts.map((f) => [f.id, f.unit === 'rupiah' && chance(random, 0.3) ? ' (Rp juta)' : ''])
 	);
+	// What the analyst may add: a mapping by header, a status and a source for the whole file
+	// (standing in for a missing column, or for empty cells).
+	const reading: ReadingChoices = {};
+	const fileWide = chance(random, 0.3);
+	if (fileWide) reading.defaults = { status: 'estimasi', source: 'Sumber untuk seluruh berkas' };
+	const dropped = new Set(
+		fileWide && mode === 'any' ? ['status_data', 'sumber'].filter(() => chance(random, 0.4)) : []
+	);
 	const columns = [
 		'kode_wilayah',
 		'tahun',
@@ -164,11 +178,22 @@ function generateUpload(seed: number, mode: 'plain' | 'any') {
 		...(chance(random, 0.3) ? ['nama_wilayah'] : []),
 		...facts.map((f) => f.id),
 		'status_data',
-		'sumber'
-	].sort(() => random() - 0.5);
-	const header = columns.map(
-		(c) => (HEADER_SPELLINGS[c] ? pick(random, HEADER_SPELLINGS[c]) : c) + (units.get(c) ?? '')
+		'sumber',
+		...(chance(random, 0.2) ? ['Catatan lain'] : [])
+	]
+		.filter((c) => !dropped.has(c))
+		.sort(() => random() - 0.5);
+	const mapped = chance(random, 0.3) ? facts[0]!.id : null;
+	const header = columns.map((c) =>
+		c === mapped
+			? `Angka ${seed}${units.get(c) ?? ''}`
+			: (HEADER_SPELLINGS[c] ? pick(random, HEADER_SPELLINGS[c]) : c) + (units.get(c) ?? '')
 	);
+	if (mapped || columns.includes('Catatan lain'))
+		reading.columns = {
+			...(mapped ? { [`Angka ${seed}${units.get(mapped) ?? ''}`]: mapped } : {}),
+			...(columns.includes('Catatan lain') ? { 'Catatan lain': null } : {})
+		};
 
 	// Clean rows first. Keys are unique by construction: a year per row where there is no id.
 	const rowCount = 1 + Math.floor(random() * 12);
@@ -193,6 +218,7 @@ function generateUpload(seed: number, mode: 'plain' | 'any') {
 			id_koperasi: `${pick(random, ['', 'K-ü', '00'])}${seed % 1000}-${r}`,
 			nama_koperasi: pick(random, CLEAN.name),
 			nama_wilayah: pick(random, ['Bekasi', ' spasi ', 'kutip "x"', '']),
+			'Catatan lain': pick(random, ['', 'apa saja', '"kutip"']),
 			status_data: pick(random, CLEAN.status),
 			sumber: pick(random, CLEAN.source),
 			...(dataset.dimension ? { [dataset.dimension.id]: pick(random, breakdownMode) } : {}),
@@ -256,16 +282,16 @@ function generateUpload(seed: number, mode: 'plain' | 'any') {
 		mode === 'any' && chance(random, 0.05) && [...text].every((c) => c.charCodeAt(0) < 0x100)
 			? Uint8Array.from(text, (c) => c.charCodeAt(0)) // Windows-1252 / Latin-1
 			: utf8(text);
-	return { kind, bytes, text };
+	return { kind, bytes, text, reading };
 }
 
 // Thousands of generated files: seconds alone, longer beside the other specs on two cores.
 describe('the plain way: one pass over a clean file, the same staged rows as the full way', () => {
 	it('stages every plainly clean file exactly as validation and writeStagedRecords would', () => {
 		for (let seed = 1; seed <= 400; seed++) {
-			const { kind, bytes, text } = generateUpload(seed, 'plain');
-			const full = fullWay(kind, bytes);
-			const plain = plainWay(kind, bytes);
+			const { kind, bytes, text, reading } = generateUpload(seed, 'plain');
+			const full = fullWay(kind, bytes, reading);
+			const plain = plainWay(kind, bytes, reading);
 			const context = `seed ${seed}, ${kind}:\n${text.slice(0, 1500)}`;
 			expect(full, `the full way refused a clean file, ${context}`).not.toBeNull();
 			expect(typeof plain === 'string' ? plain : 'staged', context).toBe('staged');
@@ -278,9 +304,9 @@ describe('the plain way: one pass over a clean file, the same staged rows as the
 		let left = 0;
 		let refused = 0;
 		for (let seed = 1; seed <= 1500; seed++) {
-			const { kind, bytes, text } = generateUpload(seed, 'any');
-			const full = fullWay(kind, bytes);
-			const plain = plainWay(kind, bytes);
+			const { kind, bytes, text, reading } = generateUpload(seed, 'any');
+			const full = fullWay(kind, bytes, reading);
+			const plain = plainWay(kind, bytes, reading);
 			if (full === null) refused += 1;
 			if (typeof plain === 'string') {
 				left += 1;
@@ -300,9 +326,9 @@ describe('the plain way: one pass over a clean file, the same staged rows as the
 	it('stages a file split in two, at any line, as the single pass does, or leaves it', () => {
 		let compared = 0;
 		for (let seed = 1; seed <= 400; seed++) {
-			const { kind, bytes, text } = generateUpload(seed, seed % 2 ? 'plain' : 'any');
-			const whole = plainWay(kind, bytes);
-			const options: PlainFileOptions = { kind, regions: REGIONS, resolveRegion };
+			const { kind, bytes, text, reading } = generateUpload(seed, seed % 2 ? 'plain' : 'any');
+			const whole = plainWay(kind, bytes, reading);
+			const options: PlainFileOptions = { kind, regions: REGIONS, resolveRegion, reading };
 			// Every line break is a split point (splitAtLineBreak takes the first from `from` on).
 			for (let from = bytes.indexOf(0x0a); from >= 0; from = bytes.indexOf(0x0a, from + 1)) {
 				const split = splitAtLineBreak(bytes, from);

@@ -33,7 +33,8 @@ import {
 	checkFactValue,
 	unitMultiplier,
 	validateDataset,
-	yearRangeOf
+	yearRangeOf,
+	type ReadingChoices
 } from '$lib/csv/validate-dataset';
 import type { Region } from '$lib/regions/region';
 import type { RegionResolver } from '$lib/regions/resolve-region';
@@ -55,6 +56,8 @@ export interface PlainFileOptions {
 	regions: readonly Region[];
 	resolveRegion: RegionResolver;
 	conventions?: Record<string, NumberConvention>;
+	/** The analyst's mapping and file-wide values, read exactly as the full way reads them. */
+	reading?: ReadingChoices;
 	yearRange?: { min: number; max: number };
 }
 
@@ -236,10 +239,15 @@ function stage(
 	if (csv.problems.length > 0) unsure('header unreadable');
 	const headerCheck = validateDataset(
 		{ ...csv, rows: [], lines: [] },
-		{ dataset, resolveRegion: options.resolveRegion, conventions: options.conventions }
+		{
+			dataset,
+			resolveRegion: options.resolveRegion,
+			conventions: options.conventions,
+			...options.reading
+		}
 	);
 	if (headerCheck.problemCount > 0) unsure('header problems');
-	const targets = mapColumns(csv.header, dataset).targets;
+	const targets = mapColumns(csv.header, dataset, options.reading?.columns).targets;
 	const columnOf = (id: string) => targets.indexOf(id);
 	const columns = csv.header.length;
 	const delimiter = csv.delimiter.charCodeAt(0);
@@ -255,6 +263,8 @@ function stage(
 	const dimensionAt = dataset.dimension ? columnOf(dataset.dimension.id) : -1;
 	const idAt = dataset.perCooperative ? columnOf('id_koperasi') : -1;
 	const nameAt = dataset.perCooperative ? columnOf('nama_koperasi') : -1;
+	// A year, status or source set for the whole file stands in for a column: the full way's.
+	if (yearAt < 0 || statusAt < 0 || sourceAt < 0) unsure('a column given for the whole file');
 	const facts = dataset.facts;
 	/** Per fact of the dataset: its column, or -1 when the file does not give it. */
 	const factAt = Int32Array.from(facts, (f) => columnOf(f.id));

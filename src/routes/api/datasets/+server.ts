@@ -4,7 +4,12 @@ import { isDatasetKind } from '$lib/catalogue/datasets';
 import { getApp } from '$lib/server/app';
 import { prepareForIngest, storePrepared } from '$lib/server/ingest/ingest-upload';
 import { getVersion, listVersions, revertBlocker } from '$lib/server/ingest/versions';
-import { apiLocale, messageResponse, problemsResponse } from '$lib/server/http/problems-response';
+import {
+	apiLocale,
+	messageResponse,
+	problemsCsvResponse,
+	problemsResponse
+} from '$lib/server/http/problems-response';
 import { readUploadForm } from '$lib/server/http/upload-form';
 import { cleanFileName } from '$lib/server/http/file-name';
 import type { DatasetVersion } from '$lib/upload/api';
@@ -40,6 +45,7 @@ export const POST: RequestHandler = async ({ locals, request, url }) => {
 	const form = await readUploadForm(request, app.config.uploadLimitBytes);
 	if (!form.ok) return messageResponse(form.status, form.message.id, form.message.en, locale);
 	const { file, fields } = form;
+	const wantsCsv = /\btext\/csv\b/i.test(request.headers.get('accept') ?? '');
 	const kind = fields.kind;
 	if (!isDatasetKind(kind))
 		return messageResponse(
@@ -57,7 +63,14 @@ export const POST: RequestHandler = async ({ locals, request, url }) => {
 		by: locals.user!.name,
 		sourceNote: fields.source,
 		conventions: fields.conventions,
-		dryRun: fields.dryRun
+		reading: {
+			columns: fields.columns,
+			defaults: { status: fields.status, source: fields.source, year: fields.year },
+			periods: fields.periods
+		},
+		dryRun: fields.dryRun,
+		// A client asking for CSV gets every problem, streamed from a file written as they are found.
+		reportLocale: wantsCsv ? locale : undefined
 	};
 	const context = {
 		regions: app.regions,
@@ -79,11 +92,16 @@ export const POST: RequestHandler = async ({ locals, request, url }) => {
 				'The file is not a text CSV (perhaps Excel, PDF or an image). Save it as CSV and upload again.',
 				locale
 			);
+		if (outcome.kind === 'problems' && wantsCsv)
+			return problemsCsvResponse(outcome.problems, outcome.reportFile, locale, file.name);
 		if (outcome.kind === 'problems')
-			return problemsResponse(outcome.problems, outcome.problemCount, locale, {
-				encoding: outcome.encoding,
-				delimiter: outcome.delimiter
-			});
+			return problemsResponse(
+				outcome.problems,
+				outcome.problemCount,
+				locale,
+				{ encoding: outcome.encoding, delimiter: outcome.delimiter },
+				outcome.groups
+			);
 		const body = {
 			kind: fields.kind,
 			mode: fields.mode,
