@@ -27,6 +27,8 @@ const DATASETS: Record<string, string> = {
 	'pembiayaan.csv': 'kode_wilayah,tahun,aset,status_data,sumber\n32.16,2020,1000,sintetis,Seed',
 	'jangkauan_pasar.csv':
 		'kode_wilayah,tahun,kategori_usaha,jumlah_umkm,status_data,sumber\n32.16,2020,semua,373482,sintetis,Seed',
+	'kdkmp.csv':
+		'kode_wilayah,tahun,kdkmp_koperasi,desa_kelurahan,status_data,sumber\n32.16,2026,187,187,resmi,Seed',
 	'penduduk.csv':
 		'kode_wilayah,tahun,jumlah_penduduk,status_data,sumber\n32.16,2025,3387601,resmi,Seed'
 };

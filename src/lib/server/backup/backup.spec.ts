@@ -54,7 +54,7 @@ describe('backup and restore', () => {
 		);
 		expect(manifest.tables.find((t) => t.table === 'koperasi')!.rows).toBeGreaterThan(500);
 		expect(manifest.datasets.map((d) => d.kind).sort()).toEqual(
-			['jangkauan_pasar', 'koperasi', 'pembiayaan', 'penduduk'].sort()
+			['jangkauan_pasar', 'kdkmp', 'koperasi', 'pembiayaan', 'penduduk'].sort()
 		);
 		const names = manifest.files.map((f) => f.name);
 		expect(names).toEqual(expect.arrayContaining(['schema.sql', 'load.sql', 'koperasi.parquet']));
