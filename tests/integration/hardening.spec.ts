@@ -266,7 +266,9 @@ const CSV_EMITTERS: Record<string, string> = {
 	'src/routes/api/query/+server.ts': 'runtime: /api/query?format=csv below',
 	'src/routes/jelajah/ExportBar.svelte': 'browser download: tests/e2e/hostile-text.e2e.ts',
 	'src/lib/upload/upload-session.svelte.ts':
-		'browser download of problems: tests/e2e/hostile-text.e2e.ts'
+		'browser download of problems: tests/e2e/hostile-text.e2e.ts',
+	'src/lib/server/http/problems-response.ts':
+		'runtime: the streamed problem report in tests/integration/uploads.spec.ts (hostile cells)'
 };
 /** `text/csv` that is not an export: a file picker's filter, the upload sent to the server. */
 const NOT_EXPORTS = [/accept\s*=\s*['"][^'"]*text\/csv/, /new File\(/];

@@ -41,7 +41,7 @@ export interface UploadRequest {
 	conventions?: Record<string, NumberConvention>;
 	/** The column mapping, file-wide status, source and year, and the period rule. */
 	reading?: ReadingChoices;
-	/** Keep every problem, in this language, in a report file for the answer (`Accept: text/csv`). */
+	/** Keep every problem, in this language, in a report file for a client that asks for the CSV answer. */
 	reportLocale?: 'id' | 'en';
 	dryRun: boolean;
 }
