@@ -21,8 +21,14 @@ function unescapeHtml(text: string): string {
 		.replace(/&amp;/g, '&');
 }
 
+/**
+ * The bench's national data set is generated (sintetis), which pages hide by default: pages are
+ * measured with the sample data shown, as a planner who switched it on sees them.
+ */
+export const pageUrl = (base: string, path: string) => `${base}${path}?sintetis=tampilkan`;
+
 export async function discoverRequests(base: string, path: string): Promise<PageRequests> {
-	const response = await get(`${base}${path}`);
+	const response = await get(pageUrl(base, path));
 	const html = response.bytes.toString('utf8');
 	const requests = [...html.matchAll(/<script[^>]*data-sveltekit-fetched[^>]*data-url="([^"]+)"/g)]
 		.map((m) => unescapeHtml(m[1]!))

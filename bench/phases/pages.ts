@@ -8,6 +8,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import type { Browser } from '@playwright/test';
 import { get } from '../lib/http';
+import { pageUrl } from './discover';
 import { median, round, timing, type Timing } from '../lib/stats';
 
 export interface PageFigure {
@@ -66,7 +67,7 @@ export async function measurePage(
 				seen.add(url.pathname);
 		});
 		await page.addInitScript(FIRST_CHART_SCRIPT);
-		await page.goto(`${base}${pagePath}`);
+		await page.goto(pageUrl(base, pagePath));
 		await page.waitForFunction(() => (window.__firstChart ?? -1) > 0, null, { timeout: 60_000 });
 		firstChart.push(await page.evaluate(() => window.__firstChart!));
 		await page.waitForLoadState('networkidle');
@@ -85,7 +86,7 @@ export async function measurePage(
 	const render: number[] = [];
 	let html: Buffer = Buffer.alloc(0);
 	for (let i = -1; i < loads * 2; i++) {
-		const response = await get(`${base}${pagePath}`);
+		const response = await get(pageUrl(base, pagePath));
 		html = response.bytes;
 		if (i >= 0) render.push(response.ms);
 	}
